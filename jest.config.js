@@ -1,0 +1,16 @@
+// Two engines, one suite: embedded PGlite by default, a PostgreSQL + PostGIS server with TEST_DATABASE_URL.
+const embedded = !process.env.TEST_DATABASE_URL;
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  // PGlite is one session: test files take turns on it. A server takes both cores.
+  maxWorkers: embedded ? 1 : 2,
+  testTimeout: 60_000,
+};

@@ -1,0 +1,54 @@
+// One error model: every failure a user can cause is a HubError with an HTTP status, a stable code and a message.
+import type { ErrorRequestHandler } from 'express';
+
+/** An error meant for the client: status 4xx (or 503), a stable machine code, a message a surveyor understands. */
+export class HubError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'HubError';
+  }
+}
+
+export const badRequest = (code: string, message: string, details?: unknown) => new HubError(400, code, message, details);
+export const notFound = (code: string, message: string, details?: unknown) => new HubError(404, code, message, details);
+export const conflict = (code: string, message: string, details?: unknown) => new HubError(409, code, message, details);
+
+/** PostgreSQL SQLSTATEs that mean "the request was wrong", not "the server broke". */
+const SQLSTATE_TO_ERROR: Record<string, [number, string]> = {
+  '22P02': [400, 'INVALID_VALUE'],
+  '22003': [400, 'NUMBER_OUT_OF_RANGE'],
+  '22007': [400, 'INVALID_DATE'],
+  '22008': [400, 'INVALID_DATE'],
+  '23505': [409, 'ALREADY_EXISTS'],
+  '23514': [400, 'CONSTRAINT_VIOLATED'],
+  '40001': [409, 'CONCURRENT_UPDATE'],
+  '40P01': [409, 'CONCURRENT_UPDATE'],
+  OSH01: [409, 'RESULT_IMMUTABLE'],
+};
+
+/** Renders every error as `{ code, message, details }`; unexpected ones are logged and answered 500 without internals. */
+export const errorMiddleware: ErrorRequestHandler = (err, _req, res, _next) => {
+  if (err instanceof HubError) {
+    res.status(err.status).json({ code: err.code, message: err.message, details: err.details ?? null });
+    return;
+  }
+  // body-parser: malformed JSON, oversized body, wrong charset.
+  if (err && typeof err.status === 'number' && err.status >= 400 && err.status < 500) {
+    const code = err.type === 'entity.too.large' ? 'BODY_TOO_LARGE' : err.type === 'entity.parse.failed' ? 'BODY_NOT_JSON' : 'BAD_REQUEST';
+    const message = code === 'BODY_NOT_JSON' ? `The request body is not valid JSON: ${err.message}` : err.message;
+    res.status(err.status).json({ code, message, details: null });
+    return;
+  }
+  const mapped = err && typeof err.code === 'string' ? SQLSTATE_TO_ERROR[err.code] : undefined;
+  if (mapped) {
+    res.status(mapped[0]).json({ code: mapped[1], message: String(err.message), details: null });
+    return;
+  }
+  console.error('unexpected error', err);
+  res.status(500).json({ code: 'INTERNAL', message: 'The hub could not complete this request; it has been logged.', details: null });
+};

@@ -1,0 +1,47 @@
+// Starting and stopping the hub: database (embedded or server), PostGIS check, migrations, demo data, HTTP.
+import type http from 'node:http';
+import type { Config } from './config';
+import { openDatabase, requirePostgis, type Database } from './db/database';
+import { migrate } from './db/migrate';
+import { detectCapabilities } from './services/health.service';
+import { isEmpty, loadDemo } from './demo/load-demo';
+import { createApp } from './app';
+
+export interface RunningHub {
+  url: string;
+  db: Database;
+  stop(): Promise<void>;
+}
+
+/** Starts everything the config asks for; throws with a readable reason where it cannot. */
+export async function startHub(config: Config, log: (line: string) => void): Promise<RunningHub> {
+  const db = await openDatabase(config, log);
+  try {
+    await requirePostgis(db.pool);
+    const applied = await migrate(db.pool, log);
+    if (applied) log(`applied ${applied} migration(s)`);
+    const capabilities = await detectCapabilities(db.pool, db.engine);
+    if (config.demo && (await isEmpty(db.pool))) {
+      log('loading the 焦作 demo data (DEMO=0 skips this)…');
+      const loaded = await loadDemo(db.pool, log);
+      log(`demo data: ${loaded.parcels} parcels, ${loaded.results} survey results`);
+    }
+    const app = createApp({ db, capabilities });
+    const server: http.Server = await new Promise((resolve, reject) => {
+      const s = app.listen(config.port, config.host, () => resolve(s)).on('error', reject);
+    });
+    const address = server.address() as { port: number };
+    const host = config.host === '0.0.0.0' ? 'localhost' : config.host;
+    return {
+      url: `http://${host}:${address.port}`,
+      db,
+      async stop() {
+        await new Promise((resolve) => server.close(resolve));
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}

@@ -1,0 +1,38 @@
+// `npm start`: reads the environment, starts the hub, prints where it is; a wrong setting stops it with one line.
+import { ConfigError, loadConfig } from './config';
+import { MigrationError } from './db/migrate';
+import { HubError } from './errors';
+import { startHub } from './hub';
+
+const log = (line: string) => console.log(`[hub] ${line}`);
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`[hub] invalid configuration: ${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  try {
+    const hub = await startHub(config, log);
+    log(`database: ${hub.db.engine} — psql "${hub.db.url}"`);
+    log(`OneSurvey Hub is running at ${hub.url}  (API: ${hub.url}/api/openapi.json)`);
+    const stop = async () => {
+      log('stopping…');
+      await hub.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  } catch (err) {
+    const reason = err instanceof HubError || err instanceof MigrationError ? err.message : (err as Error).message;
+    console.error(`[hub] cannot start: ${reason}`);
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,17 @@
+// GET /api/health: which engine, which PostGIS, what it can do.
+import type { Route } from './route';
+
+export const healthRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/api/health',
+    operationId: 'getHealth',
+    summary: 'Engine (pglite | postgresql), PostgreSQL and PostGIS versions, detected capabilities',
+    tag: 'system',
+    responses: { 200: { description: 'The hub is serving', schema: 'health' } },
+    async handle(_req, ctx) {
+      await ctx.db.pool.query('SELECT 1');
+      return { body: { status: 'ok', ...ctx.capabilities } };
+    },
+  },
+];

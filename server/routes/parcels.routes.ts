@@ -1,0 +1,77 @@
+// Parcels and units by their codes.
+import type { Route } from './route';
+import { getParcel, putParcel, putUnit, searchParcels, type DescriptiveFields, type UnitFields } from '../services/parcels.service';
+
+const parcelCodeParam = { name: 'parcelCode', in: 'path' as const, description: '宗地代码, 19 characters, e.g. 410802003012GB00025', required: true };
+
+export const parcelRoutes: Route[] = [
+  {
+    method: 'get',
+    path: '/api/parcels',
+    operationId: 'searchParcels',
+    summary: 'Search parcels by 宗地代码/不动产单元号 prefix or 坐落 text, and by map extent',
+    tag: 'parcels',
+    params: [
+      { name: 'q', in: 'query', description: 'Code prefix or 坐落 text' },
+      { name: 'bbox', in: 'query', description: 'minLon,minLat,maxLon,maxLat in EPSG:4490' },
+      { name: 'limit', in: 'query', description: 'At most this many (default 50, max 1000)' },
+      { name: 'offset', in: 'query', description: 'Skip this many' },
+    ],
+    responses: { 200: { description: 'Matching parcels, ordered by code', schema: 'parcel-list' }, 400: { description: 'Bad bbox or paging', schema: 'error' } },
+    async handle(req, ctx) {
+      return { body: await searchParcels(ctx.db.pool, req.query as Record<string, string>) };
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/parcels/{parcelCode}',
+    operationId: 'putParcel',
+    summary: 'Register a parcel by its 宗地代码, or update its 坐落, 用途, 权利类型',
+    tag: 'parcels',
+    params: [parcelCodeParam],
+    body: 'parcel-update',
+    responses: {
+      200: { description: 'Updated; the parcel as read back', schema: 'parcel-detail' },
+      201: { description: 'Registered; the parcel as read back', schema: 'parcel-detail' },
+      400: { description: 'Invalid code (the part is named) or body', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      const { created } = await putParcel(ctx.db.pool, req.params.parcelCode, req.body as DescriptiveFields);
+      return { status: created ? 201 : 200, body: await getParcel(ctx.db.pool, req.params.parcelCode) };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/parcels/{parcelCode}',
+    operationId: 'getParcel',
+    summary: 'A parcel: units, every result by stage and as a timeline, the current accepted boundary with its 界址点, areas per stage',
+    tag: 'parcels',
+    params: [parcelCodeParam],
+    responses: {
+      200: { description: 'The parcel', schema: 'parcel-detail' },
+      400: { description: 'Invalid code', schema: 'error' },
+      404: { description: 'Not registered', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      return { body: await getParcel(ctx.db.pool, req.params.parcelCode) };
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/units/{unitCode}',
+    operationId: 'putUnit',
+    summary: 'Register a unit by its 不动产单元号 (its parcel is created from the first 19 characters if needed)',
+    tag: 'parcels',
+    params: [{ name: 'unitCode', in: 'path', description: '不动产单元号, 28 characters', required: true }],
+    body: 'unit-update',
+    responses: {
+      200: { description: 'Updated' },
+      201: { description: 'Registered' },
+      400: { description: 'Invalid code or body', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      const { created } = await putUnit(ctx.db.pool, req.params.unitCode, req.body as UnitFields);
+      return { status: created ? 201 : 200, body: { unitCode: req.params.unitCode, parcelCode: req.params.unitCode.slice(0, 19), ...(req.body as object) } };
+    },
+  },
+];

@@ -1,0 +1,143 @@
+// Parcels and units: registering them by code, the parcel read (timeline, current boundary, areas), and search.
+import type pg from 'pg';
+import { sql } from '../db/sql-files';
+import { badRequest, notFound } from '../errors';
+import { parseParcelCode, parseUnitCode, type ParcelCode } from '../domain/parcel-code';
+import { areasPerStage, currentBoundaryResult, groupByStage } from '../domain/survey-result';
+import { resultGeometry, resultsOfParcel } from './survey-store';
+
+/** Parses a 宗地代码 from a path or body, or throws 400 naming the wrong part. */
+export function requireParcelCode(code: string): ParcelCode {
+  const parsed = parseParcelCode(code);
+  if (!parsed.ok) {
+    throw badRequest('PARCEL_CODE_INVALID', `宗地代码 '${code}': ${parsed.problems.map((p) => p.message).join('; ')}`, { problems: parsed.problems });
+  }
+  return parsed.value;
+}
+
+export interface DescriptiveFields {
+  location?: string | null;
+  landUse?: string | null;
+  rightType?: string | null;
+}
+
+/** Creates the parcel or updates the fields given; `created` says which. */
+export async function putParcel(pool: pg.Pool, code: string, fields: DescriptiveFields): Promise<{ created: boolean }> {
+  requireParcelCode(code);
+  const { rows } = await pool.query(sql('parcel-upsert'), [
+    code, fields.location ?? null, fields.landUse ?? null, fields.rightType ?? null,
+    'location' in fields, 'landUse' in fields, 'rightType' in fields,
+  ]);
+  return { created: rows[0].created };
+}
+
+export interface UnitFields {
+  location?: string | null;
+  use?: string | null;
+  floor?: string | null;
+}
+
+/** Registers a unit by its 不动产单元号 (creating its parcel from the first 19 characters if needed). */
+export async function putUnit(pool: pg.Pool, unitCode: string, fields: UnitFields): Promise<{ created: boolean }> {
+  const parsed = parseUnitCode(unitCode);
+  if (!parsed.ok) {
+    throw badRequest('UNIT_CODE_INVALID', `不动产单元号 '${unitCode}': ${parsed.problems.map((p) => p.message).join('; ')}`, { problems: parsed.problems });
+  }
+  const parcelCode = parsed.value.parcel.code;
+  await pool.query(sql('parcel-ensure'), [parcelCode]);
+  const { rows } = await pool.query(sql('unit-upsert'), [
+    parcelCode, unitCode, fields.location ?? null, fields.use ?? null, fields.floor ?? null,
+    'location' in fields, 'use' in fields, 'floor' in fields,
+  ]);
+  return { created: rows[0].created };
+}
+
+/** The parcel with its units, every result grouped by stage and as a timeline, its current boundary and areas per stage. */
+export async function getParcel(pool: pg.Pool, code: string) {
+  const parsed = requireParcelCode(code);
+  const { rows } = await pool.query(sql('parcel-by-code'), [code]);
+  if (!rows[0]) throw notFound('PARCEL_NOT_FOUND', `Parcel ${code} is not registered in the hub`);
+  const p = rows[0];
+  const [units, results] = await Promise.all([pool.query(sql('units-by-parcel'), [code]), resultsOfParcel(pool, code)]);
+  const boundary = currentBoundaryResult(results);
+  const boundaryGeometry = boundary && (await resultGeometry(pool, code, boundary.id));
+  return {
+    parcel: {
+      parcelCode: p.parcel_code,
+      county: parsed.county,
+      location: p.location,
+      landUse: p.land_use,
+      rightType: p.right_type,
+      ownership: parsed.ownershipName,
+      rightTypeCode: parsed.rightTypeName,
+      createdAt: p.created_at.toISOString(),
+      updatedAt: p.updated_at.toISOString(),
+    },
+    units: units.rows.map((u) => ({ unitCode: u.unit_code, location: u.location, use: u.use, floor: u.floor })),
+    timeline: results,
+    resultsByStage: groupByStage(results),
+    currentBoundary: boundary
+      ? {
+          surveyId: boundary.id,
+          stage: boundary.stage,
+          kind: boundary.kind,
+          organisation: boundary.organisation,
+          surveyedOn: boundary.surveyedOn,
+          crs: boundary.crs,
+          precisionClass: boundary.precisionClass,
+          planeAreaM2: boundary.planeAreaM2,
+          ...boundaryGeometry,
+        }
+      : null,
+    areasByStage: areasPerStage(results),
+  };
+}
+
+export interface ParcelQuery {
+  q?: string;
+  bbox?: string;
+  limit?: string;
+  offset?: string;
+}
+
+/** Parses `minLon,minLat,maxLon,maxLat` (EPSG:4490) or throws 400. */
+function parseBbox(text: string): [number, number, number, number] {
+  const parts = text.split(',').map((s) => Number(s.trim()));
+  const [minLon, minLat, maxLon, maxLat] = parts;
+  if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n)) || minLon >= maxLon || minLat >= maxLat || minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
+    throw badRequest('BBOX_INVALID', `bbox '${text}' must be minLon,minLat,maxLon,maxLat in degrees (EPSG:4490), e.g. 113.1,35.1,113.4,35.3`);
+  }
+  return [minLon, minLat, maxLon, maxLat];
+}
+
+function parseCount(name: string, text: string | undefined, fallback: number, max: number): number {
+  if (text === undefined || text === '') return fallback;
+  if (!/^\d+$/.test(text) || Number(text) > max) throw badRequest('QUERY_INVALID', `${name} must be a whole number from 0 to ${max}`);
+  return Number(text);
+}
+
+/** Searches parcels by code prefix (宗地代码 or 不动产单元号) or 坐落 text, and by map bbox. */
+export async function searchParcels(pool: pg.Pool, query: ParcelQuery) {
+  const text = query.q?.trim() || null;
+  // A 不动产单元号 finds its parcel; LIKE wildcards in the text are taken literally.
+  const pattern = text && (text.length === 28 ? text.slice(0, 19) : text).replace(/[\\%_]/g, (c) => `\\${c}`);
+  const bbox = query.bbox ? parseBbox(query.bbox) : [null, null, null, null];
+  const limit = parseCount('limit', query.limit, 50, 1000);
+  const offset = parseCount('offset', query.offset, 0, 1_000_000);
+  const { rows } = await pool.query(sql('parcels-search'), [pattern, ...bbox, limit, offset]);
+  return {
+    items: rows.map((r) => ({
+      parcelCode: r.parcel_code,
+      countyCode: r.county_code,
+      location: r.location,
+      landUse: r.land_use,
+      rightType: r.right_type,
+      resultCount: r.result_count,
+      acceptedCount: r.accepted_count,
+      stages: r.stages?.filter(Boolean) ?? [],
+      bbox4490: r.min_lon === null ? null : [r.min_lon, r.min_lat, r.max_lon, r.max_lat],
+    })),
+    limit,
+    offset,
+  };
+}

@@ -1,0 +1,97 @@
+// Data access for survey results: rows in, typed values out. Thin; the rules live in domain/.
+import type pg from 'pg';
+import { sql } from '../db/sql-files';
+import type { ResultSummary } from '../domain/survey-result';
+import type { BoundaryPoint } from '../domain/survey-geometry';
+
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+const iso = (v: Date | null) => (v ? v.toISOString() : null);
+const round3 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
+
+/** Maps a row of survey-results-by-parcel.sql / survey-by-id.sql. */
+function toSummary(row: Record<string, any>): ResultSummary {
+  return {
+    id: row.id,
+    parcelCode: row.parcel_code,
+    stage: row.stage,
+    kind: row.kind,
+    geometryRole: row.geometry_role,
+    officialLandArea: row.official_land_area,
+    organisation: row.organisation,
+    surveyedOn: row.surveyed_on,
+    crs: `EPSG:${row.srid}`,
+    precisionClass: row.precision_class,
+    sourceFileName: row.source_file_name,
+    sourceSha256: row.source_sha256,
+    declaredAreaM2: row.declared_area_m2,
+    declaredBuildingAreaM2: row.declared_building_area_m2,
+    planeAreaM2: round3(row.plane_area_m2),
+    hasGeometry: row.has_geometry,
+    units: { count: row.unit_count ?? 0, buildingAreaM2: row.building_area_m2, innerAreaM2: row.inner_area_m2, sharedAreaM2: row.shared_area_m2 },
+    status: row.status,
+    supersedes: row.supersedes,
+    supersededBy: row.superseded_by,
+    submittedBy: row.submitted_by,
+    submittedAt: iso(row.submitted_at)!,
+    reviewer: row.reviewer,
+    reviewedAt: iso(row.reviewed_at),
+    reviewNote: row.review_note,
+  };
+}
+
+export async function resultsOfParcel(db: Queryable, parcelCode: string): Promise<ResultSummary[]> {
+  const { rows } = await db.query(sql('survey-results-by-parcel'), [parcelCode]);
+  return rows.map(toSummary);
+}
+
+export async function resultById(db: Queryable, id: string): Promise<ResultSummary | undefined> {
+  const { rows } = await db.query(sql('survey-by-id'), [id]);
+  return rows[0] && toSummary(rows[0]);
+}
+
+/** 界址点 of one result, with the part and ring they belong to. */
+export interface StoredBoundaryPoint extends BoundaryPoint {
+  part: number;
+  ring: number;
+  seq: number;
+}
+
+/** The geometry (GeoJSON, as submitted and in EPSG:4490) and the boundary points of one result. */
+export async function resultGeometry(db: Queryable, parcelCode: string, id: string) {
+  const [geometry, points] = await Promise.all([
+    db.query(sql('survey-geometry'), [parcelCode, id]),
+    db.query(sql('boundary-points-by-survey'), [parcelCode, id]),
+  ]);
+  const g = geometry.rows[0];
+  return {
+    geometry: g?.geometry ? JSON.parse(g.geometry) : null,
+    geometry4490: g?.geometry_4490 ? JSON.parse(g.geometry_4490) : null,
+    boundaryPoints: points.rows.map((p): StoredBoundaryPoint => ({ part: p.part_no, ring: p.ring_no, seq: p.seq, pointNo: p.point_no, x: p.x_north, y: p.y_east })),
+  };
+}
+
+export interface UnitAreas {
+  unitCode: string;
+  buildingAreaM2: number;
+  innerAreaM2: number | null;
+  sharedAreaM2: number | null;
+}
+
+export async function unitAreasOf(db: Queryable, parcelCode: string, id: string): Promise<UnitAreas[]> {
+  const { rows } = await db.query(sql('unit-areas-by-survey'), [parcelCode, id]);
+  return rows.map((u) => ({ unitCode: u.unit_code, buildingAreaM2: u.building_area_m2, innerAreaM2: u.inner_area_m2, sharedAreaM2: u.shared_area_m2 }));
+}
+
+export interface SurveyKind {
+  code: string;
+  nameEn: string;
+  stages: string[];
+  geometryRole: 'parcel_boundary' | 'building_footprint';
+  officialLandArea: boolean;
+}
+
+export async function surveyKinds(db: Queryable): Promise<SurveyKind[]> {
+  const { rows } = await db.query(sql('survey-kinds'));
+  return rows.map((k) => ({ code: k.code, nameEn: k.name_en, stages: k.stages, geometryRole: k.geometry_role, officialLandArea: k.official_land_area }));
+}

@@ -1,0 +1,15 @@
+-- Every result of a parcel (without geometry), with its kind's role and its unit-area totals, oldest first.
+SELECT r.id, r.parcel_code, r.stage, r.kind, k.geometry_role, k.official_land_area, r.organisation, r.surveyed_on,
+  r.srid, r.precision_class, r.source_file_name, r.source_sha256, r.declared_area_m2, r.declared_building_area_m2,
+  r.plane_area_m2, r.geom IS NOT NULL AS has_geometry, r.status, r.supersedes, r.superseded_by, r.submitted_by,
+  r.submitted_at, r.reviewer, r.reviewed_at, r.review_note,
+  ua.unit_count, ua.building_area_m2, ua.inner_area_m2, ua.shared_area_m2
+FROM survey_result r
+JOIN survey_kind k ON k.code = r.kind
+LEFT JOIN LATERAL (
+  SELECT count(*) AS unit_count, sum(building_area_m2) AS building_area_m2,
+    sum(inner_area_m2) AS inner_area_m2, sum(shared_area_m2) AS shared_area_m2
+  FROM unit_area a WHERE a.parcel_code = r.parcel_code AND a.survey_id = r.id
+) ua ON true
+WHERE r.parcel_code = $1
+ORDER BY r.surveyed_on, r.submitted_at, r.id

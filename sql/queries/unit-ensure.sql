@@ -1,0 +1,4 @@
+-- Creates units from their codes when they do not exist yet ($2: text[] of 不动产单元号 on parcel $1).
+INSERT INTO unit (parcel_code, unit_code)
+SELECT $1, u FROM unnest($2::text[]) AS u
+ON CONFLICT (parcel_code, unit_code) DO NOTHING

@@ -1,0 +1,39 @@
+// Accepted results are immutable in the database itself, whatever client writes to it.
+import { freshParcelCode, startTestHub, type TestHub } from '../support/test-hub';
+import { landSupplySubmission } from '../support/fixtures';
+
+let hub: TestHub;
+let acceptedId: string;
+let parcelCode: string;
+beforeAll(async () => {
+  hub = await startTestHub();
+  parcelCode = freshParcelCode();
+  const submitted = await hub.request('POST', '/api/surveys', landSupplySubmission(parcelCode));
+  acceptedId = submitted.body.id;
+  await hub.request('POST', `/api/surveys/${acceptedId}/review`, { decision: 'accept' });
+});
+afterAll(() => hub.stop());
+
+describe('an accepted result in SQL', () => {
+  it('raises an error on an UPDATE of its geometry', async () => {
+    await expect(hub.pool.query('UPDATE survey_result SET geom = ST_Translate(geom, 0.001, 0) WHERE id = $1', [acceptedId])).rejects.toThrow(/accepted and its content cannot be changed/);
+  });
+
+  it('raises an error on an UPDATE of its provenance or its decision', async () => {
+    await expect(hub.pool.query("UPDATE survey_result SET organisation = 'x' WHERE id = $1", [acceptedId])).rejects.toThrow(/cannot be changed/);
+    await expect(hub.pool.query("UPDATE survey_result SET status = 'rejected' WHERE id = $1", [acceptedId])).rejects.toThrow(/decision cannot be changed/);
+  });
+
+  it('raises an error on DELETE, and on changing its boundary points', async () => {
+    await expect(hub.pool.query('DELETE FROM survey_result WHERE id = $1', [acceptedId])).rejects.toThrow(/cannot be deleted/);
+    await expect(hub.pool.query('UPDATE boundary_point SET x_north = x_north + 1 WHERE survey_id = $1', [acceptedId])).rejects.toThrow(/cannot be changed/);
+    await expect(hub.pool.query('DELETE FROM boundary_point WHERE survey_id = $1', [acceptedId])).rejects.toThrow(/accepted/);
+  });
+
+  it('still reads back unchanged after all those attempts', async () => {
+    const read = await hub.request('GET', `/api/surveys/${acceptedId}`);
+    expect(read.body.organisation).toBe('焦作市测试测绘有限公司');
+    expect(read.body.planeAreaM2).toBe(2300);
+    expect(read.body.boundaryPoints).toHaveLength(8);
+  });
+});

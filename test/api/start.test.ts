@@ -1,0 +1,75 @@
+// `npm start` as a user runs it: the real entry point in a child process, configured by environment.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { ROOT, TEMPLATE_DIR } from '../support/paths';
+import { expectedEngine, freshParcelCode } from '../support/test-hub';
+import { landSupplySubmission } from '../support/fixtures';
+
+interface Started {
+  url: string;
+  output: string[];
+  stop(): Promise<number | null>;
+}
+
+/** Runs server/main.ts until it prints its URL (or exits, whose code and output come back in the error). */
+function startMain(env: Record<string, string>): Promise<Started> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', PGLITE_PORT: '0', ...env } });
+  const output: string[] = [];
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return new Promise((resolve, reject) => {
+    for (const stream of [child.stdout, child.stderr]) {
+      readline.createInterface({ input: stream }).on('line', (line) => {
+        output.push(line);
+        const match = /running at (http:\/\/\S+)/.exec(line);
+        if (match) resolve({ url: match[1], output, stop: () => (child.kill('SIGTERM'), exited) });
+      });
+    }
+    void exited.then((code) => reject(Object.assign(new Error(`exited with ${code}: ${output.join('\n')}`), { code, output })));
+  });
+}
+
+const getJson = async (url: string) => (await fetch(url)).json();
+
+it('stops an invalid configuration with a one-line reason', async () => {
+  const failure = await startMain({ PORT: 'eighty' }).catch((err) => err);
+  expect(failure.code).toBe(2);
+  expect(failure.output).toEqual(['[hub] invalid configuration: PORT=eighty is not a port number (0–65535)']);
+});
+
+if (expectedEngine === 'pglite') {
+  it('starts on a fresh embedded data folder with the demo data, and keeps the data across a restart', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onesurvey-start-'));
+    fs.cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
+    try {
+      const first = await startMain({ DATA_DIR: dataDir, DEMO: '1' });
+      expect(await getJson(`${first.url}/api/health`)).toMatchObject({ engine: 'pglite', postgisVersion: expect.stringMatching(/^3\./) });
+      expect(first.output.join('\n')).toMatch(/psql "postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres/);
+      const demo = await getJson(`${first.url}/api/parcels?limit=1000`);
+      expect(demo.items.length).toBeGreaterThanOrEqual(30);
+      expect(demo.items.filter((p: any) => p.acceptedCount > 0).length).toBeGreaterThan(10);
+      const parcelCode = freshParcelCode();
+      const posted = await fetch(`${first.url}/api/surveys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(landSupplySubmission(parcelCode, { features: undefined, kind: '房产实测', stage: 'completion', units: [{ unitCode: `${parcelCode}F00010001`, buildingAreaM2: 88.8 }] })) });
+      expect(posted.status).toBe(201);
+      expect(await first.stop()).toBe(0);
+
+      const second = await startMain({ DATA_DIR: dataDir, DEMO: '1' });
+      const again = await getJson(`${second.url}/api/parcels?limit=1000`);
+      expect(again.items.length).toBe(demo.items.length + 1);
+      expect((await getJson(`${second.url}/api/parcels/${parcelCode}`)).timeline[0].units.buildingAreaM2).toBe(88.8);
+      expect(second.output.join('\n')).not.toContain('demo data');
+      await second.stop();
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 180_000);
+} else {
+  it('starts against the PostgreSQL server of DATABASE_URL without demo data', async () => {
+    const started = await startMain({ DATABASE_URL: process.env.HUB_TEST_DB! });
+    expect(await getJson(`${started.url}/api/health`)).toMatchObject({ engine: 'postgresql' });
+    expect(started.output.join('\n')).not.toContain('demo data');
+    expect(await started.stop()).toBe(0);
+  });
+}
