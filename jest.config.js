@@ -4,7 +4,9 @@ const embedded = !process.env.TEST_DATABASE_URL;
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.(t|j)s$': ['@swc/jest'] },
+  // jsts ships ES modules only: jest (CommonJS) needs them transformed.
+  transformIgnorePatterns: ['/node_modules/(?!jsts/)'],
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],

@@ -5,7 +5,7 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import { errorMiddleware, notFound } from './errors';
 import { validate } from './schemas';
 import { buildOpenApi } from './openapi';
-import type { HubContext, Route } from './routes/route';
+import { attachment, type HubContext, type Route } from './routes/route';
 import { healthRoutes } from './routes/health.routes';
 import { parcelRoutes } from './routes/parcels.routes';
 import { surveyRoutes } from './routes/surveys.routes';
@@ -29,9 +29,13 @@ export function createApp(ctx: HubContext): express.Express {
   for (const route of routes) {
     app[route.method](expressPath(route.path), async (req: Request, res: Response, next: NextFunction) => {
       try {
-        if (route.body) validate(route.body, req.body ?? {});
-        const { status = 200, body } = await route.handle(req, ctx);
-        res.status(status).json(body);
+        if (route.body && !req.is('multipart/form-data')) validate(route.body.json, req.body ?? {});
+        const result = await route.handle(req, ctx);
+        if ('file' in result) {
+          res.status(200).type(result.file.contentType).set('Content-Disposition', attachment(result.file.fileName)).send(Buffer.from(result.file.bytes));
+        } else {
+          res.status(result.status ?? 200).json(result.body);
+        }
       } catch (err) {
         next(err);
       }

@@ -4,10 +4,20 @@ import type { Route } from './routes/route';
 
 const ref = (schema: string | Record<string, unknown>) => (typeof schema === 'string' ? { $ref: `#/components/schemas/${schema}` } : schema);
 
-/** Removes $schema/$id so the JSON Schemas embed as OpenAPI components. */
+/** Removes $schema/$id and points references by $id at the components, so the JSON Schemas embed as OpenAPI components. */
 function asComponent(schema: Record<string, unknown>): Record<string, unknown> {
   const { $schema: _s, $id: _i, ...rest } = schema;
-  return rest;
+  return JSON.parse(JSON.stringify(rest), (key, value) => (key === '$ref' && typeof value === 'string' && !value.startsWith('#') ? `#/components/schemas/${value}` : value));
+}
+
+function requestContent(body: NonNullable<Route['body']>) {
+  const content: Record<string, unknown> = { 'application/json': { schema: ref(body.json) } };
+  if (body.multipart) {
+    content['multipart/form-data'] = {
+      schema: { allOf: [ref(body.multipart), { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The survey file: .txt, .geojson, .csv, .dxf or a .zip shapefile' } } }] },
+    };
+  }
+  return content;
 }
 
 export function buildOpenApi(routes: Route[], version: string) {
@@ -19,7 +29,7 @@ export function buildOpenApi(routes: Route[], version: string) {
       summary: route.summary,
       tags: [route.tag],
       parameters: (route.params ?? []).map((p) => ({ name: p.name, in: p.in, description: p.description, required: p.in === 'path' || !!p.required, schema: p.schema ?? { type: 'string' } })),
-      ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } } : {}),
+      ...(route.body ? { requestBody: { required: true, content: requestContent(route.body) } } : {}),
       responses: Object.fromEntries(
         Object.entries(route.responses).map(([status, r]) => [status, { description: r.description, ...(r.schema ? { content: { 'application/json': { schema: ref(r.schema) } } } : {}) }]),
       ),

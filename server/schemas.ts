@@ -18,6 +18,20 @@ export const schemas: Record<string, Record<string, unknown>> = Object.fromEntri
     }),
 );
 
+/** An upload's fields: the submission's metadata without features; parcelCode and crs may come from the file. */
+function uploadSchema(submission: Record<string, any>) {
+  const { features: _features, ...properties } = submission.properties;
+  return {
+    $id: 'survey-upload',
+    title: 'Survey file upload (multipart/form-data: the file in field `file`, the metadata as fields)',
+    type: 'object',
+    additionalProperties: false,
+    required: submission.required.filter((name: string) => name !== 'parcelCode' && name !== 'crs'),
+    properties,
+  };
+}
+schemas['survey-upload'] = uploadSchema(schemas['survey-submission']);
+
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
 for (const schema of Object.values(schemas)) ajv.addSchema(schema);

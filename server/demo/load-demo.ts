@@ -2,7 +2,8 @@
 import type pg from 'pg';
 import { buildDemoSet } from './demo-data';
 import { putParcel, putUnit } from '../services/parcels.service';
-import { chinaToday, reviewSurvey, sha256, submitSurvey } from '../services/surveys.service';
+import { chinaToday, reviewSurvey } from '../services/surveys.service';
+import { submit } from '../services/intake.service';
 
 /** True when the database holds no parcel yet (the demo is only loaded into an empty hub). */
 export async function isEmpty(pool: pg.Pool): Promise<boolean> {
@@ -19,7 +20,7 @@ export async function loadDemo(pool: pg.Pool, log: (line: string) => void): Prom
   for (const [i, step] of demo.steps.entries()) {
     const supersedes = step.submission.supersedes?.startsWith('$step:') ? ids[Number(step.submission.supersedes.slice(6))] : step.submission.supersedes;
     const submission = { ...step.submission, supersedes, sourceFileName: step.submission.sourceFileName ?? 'demo.json' };
-    const stored = await submitSurvey(pool, submission, sha256(JSON.stringify(submission)));
+    const stored = await submit(pool, submission);
     ids.push(stored.id);
     if (step.review) await reviewSurvey(pool, stored.id, step.review);
     if ((i + 1) % 20 === 0) log(`demo data: ${i + 1}/${demo.steps.length} results`);

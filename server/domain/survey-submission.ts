@@ -1,24 +1,32 @@
-// Checks a survey submission against the domain (codes, CRS, kind for stage, geometry, unit areas) without a database.
+// Checks a survey submission against the domain (codes, CRS, kind for stage, unit areas) and turns its delivery
+// (GeoJSON features or an uploaded file) into a quality report and, when it passes, what will be stored.
 import { parseParcelCode, parseUnitCode } from './parcel-code';
-import { parseEpsg, zoneCrsFromEpsg, type ZoneCrs } from './crs';
-import { readSurveyedGeometry, type SurveyedGeometry } from './survey-geometry';
+import { parseEpsg, zoneCrsFromEpsg } from './crs';
 import type { Stage } from './survey-result';
+import type { PrecisionClass } from './tolerances';
+import type { Delivery, Finding, ReadResult } from '../formats/delivery';
+import { readGeoJsonObject } from '../formats/geojson.format';
+import { checkDelivery } from '../quality/quality-report';
+import { finding } from '../quality/finding';
 
-/** The body of POST /api/surveys (schemas/survey-submission.schema.json). */
+/** The metadata of a submission: the JSON body of POST /api/surveys (schemas/survey-submission.schema.json) or the fields of an upload. */
 export interface SurveySubmission {
   stage: Stage;
   kind: string;
+  /** Optional for uploads: then taken from the file (its plots' 宗地代码, or its name). */
   parcelCode: string;
   organisation: string;
   surveyedOn: string;
+  /** Optional for uploads whose file states its CRS. */
   crs: string;
-  precisionClass: 1 | 2 | 3;
+  precisionClass: PrecisionClass;
   declaredAreaM2?: number;
   declaredBuildingAreaM2?: number;
   sourceFileName?: string;
   supersedes?: string;
   submittedBy?: string;
-  features?: { type: 'FeatureCollection'; features: { type: 'Feature'; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }; properties?: { pointNumbers?: unknown } | null }[] };
+  /** GeoJSON FeatureCollection of the plot polygon(s), in `crs`: positions [easting, northing]. */
+  features?: { type: 'FeatureCollection'; features: { type: 'Feature'; geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: unknown }; properties?: { pointNumbers?: unknown; [key: string]: unknown } | null }[] };
   units?: { unitCode: string; buildingAreaM2: number; innerAreaM2?: number; sharedAreaM2?: number; location?: string }[];
 }
 
@@ -26,13 +34,7 @@ export interface KindRule {
   code: string;
   stages: string[];
   geometryRole: 'parcel_boundary' | 'building_footprint';
-}
-
-/** A submission that passed every check, ready to store. */
-export interface SurveyDraft {
-  submission: SurveySubmission;
-  crs: ZoneCrs;
-  geometry: SurveyedGeometry | null;
+  officialLandArea: boolean;
 }
 
 export interface SubmissionProblem {
@@ -41,68 +43,111 @@ export interface SubmissionProblem {
   details?: unknown;
 }
 
+type Checked<T> = { ok: true; value: T } | { ok: false; problem: SubmissionProblem };
+const fail = (code: string, message: string, details?: unknown) => ({ ok: false as const, problem: { code, message, details } });
+
 /** 建筑面积 = 套内建筑面积 + 分摊面积, to the 0.01 m² areas are written to (plus rounding of both parts). */
 export const UNIT_AREA_SUM_TOLERANCE_M2 = 0.015;
 
-/** Runs every domain check; the first failing family of checks is returned with all its problems. */
-export function checkSubmission(s: SurveySubmission, kinds: KindRule[], today: string): { ok: true; value: SurveyDraft } | { ok: false; problem: SubmissionProblem } {
-  const fail = (code: string, message: string, details?: unknown) => ({ ok: false as const, problem: { code, message, details } });
-
-  const parcel = parseParcelCode(s.parcelCode);
-  if (!parcel.ok) {
-    return fail('PARCEL_CODE_INVALID', `parcelCode '${s.parcelCode}': ${parcel.problems.map((p) => p.message).join('; ')}`, { problems: parcel.problems });
+/** The metadata checks: codes, CRS, date, kind for stage, unit areas. `hasGeometry`: a delivery comes with it. */
+export function checkMetadata(s: Partial<SurveySubmission>, kinds: KindRule[], today: string, hasGeometry: boolean): Checked<{ kind: KindRule; epsg?: number }> {
+  if (s.parcelCode !== undefined) {
+    const parcel = parseParcelCode(s.parcelCode);
+    if (!parcel.ok) return fail('PARCEL_CODE_INVALID', `parcelCode '${s.parcelCode}': ${parcel.problems.map((p) => p.message).join('; ')}`, { problems: parcel.problems });
   }
-  const epsg = parseEpsg(s.crs);
-  const crs = epsg === undefined ? undefined : zoneCrsFromEpsg(epsg);
-  if (!crs) {
-    return fail('CRS_UNSUPPORTED', `crs ${s.crs} is not a CGCS2000 Gauss-Krüger zone: official areas are plane areas in the survey's projected CRS, so submit coordinates in EPSG:4513–4554 (3° zones) or EPSG:4491–4512 (6° zones), e.g. EPSG:4526 for 焦作`);
+  let epsg: number | undefined;
+  if (s.crs !== undefined) {
+    epsg = parseEpsg(s.crs);
+    if (epsg === undefined || (epsg !== 4490 && !zoneCrsFromEpsg(epsg))) {
+      return fail('CRS_UNSUPPORTED', `crs ${s.crs} is not a CGCS2000 Gauss-Krüger zone: official areas are plane areas in the survey's projected CRS, so give coordinates in EPSG:4513–4554 (3° zones) or EPSG:4491–4512 (6° zones), e.g. EPSG:4526 for 焦作 (a GeoJSON file in EPSG:4490 lon/lat is placed into its zone)`);
+    }
+    if (epsg === 4490 && s.features !== undefined) {
+      return fail('CRS_UNSUPPORTED', `crs ${s.crs} is geographic: official areas are plane areas in the survey's projected CRS, so submit features in the CGCS2000 Gauss-Krüger zone (EPSG:4513–4554 or 4491–4512), e.g. EPSG:4526`);
+    }
   }
-  if (s.surveyedOn > today) return fail('SURVEY_DATE_IN_FUTURE', `surveyedOn ${s.surveyedOn} is after today (${today})`);
-
+  if (s.surveyedOn && s.surveyedOn > today) return fail('SURVEY_DATE_IN_FUTURE', `surveyedOn ${s.surveyedOn} is after today (${today})`);
   const kind = kinds.find((k) => k.code === s.kind);
   if (!kind) return fail('KIND_UNKNOWN', `kind '${s.kind}' is not a known survey kind; use one of ${kinds.map((k) => k.code).join(', ')}`);
-  if (!kind.stages.includes(s.stage)) {
+  if (!kind.stages.includes(s.stage as string)) {
     return fail('KIND_NOT_FOR_STAGE', `kind ${s.kind} does not belong to stage ${s.stage}; it is submitted for ${kind.stages.join(' or ')}`);
   }
-  if (kind.geometryRole === 'parcel_boundary' && !s.features) {
-    return fail('FEATURES_REQUIRED', `a ${s.kind} result describes the parcel boundary: features (the parcel polygon in ${s.crs}) is required`);
+  if (kind.geometryRole === 'parcel_boundary' && !hasGeometry) {
+    return fail('FEATURES_REQUIRED', `a ${s.kind} result describes the parcel boundary: its geometry (features, or a file) is required`);
   }
-  if (!s.features && !s.units?.length) return fail('NOTHING_SURVEYED', 'a result needs features (footprints) or units (per-unit areas)');
-
-  const unitProblem = checkUnits(s);
+  if (!hasGeometry && !s.units?.length) return fail('NOTHING_SURVEYED', 'a result needs a geometry (features, or a file) or units (per-unit areas)');
+  const unitProblem = s.parcelCode ? checkUnits(s.parcelCode, s.units ?? []) : undefined;
   if (unitProblem) return { ok: false, problem: unitProblem };
-
-  let geometry: SurveyedGeometry | null = null;
-  if (s.features) {
-    const read = readSurveyedGeometry(s.features.features, crs);
-    if (!read.ok) {
-      return fail(read.problems[0].code, read.problems.length === 1 ? read.problems[0].message : `${read.problems[0].message} (and ${read.problems.length - 1} more problem(s), see details)`, { problems: read.problems });
-    }
-    geometry = read.value;
-  }
-  return { ok: true, value: { submission: s, crs, geometry } };
+  return { ok: true, value: { kind, epsg } };
 }
 
-function checkUnits(s: SurveySubmission): SubmissionProblem | undefined {
+export function checkUnits(parcelCode: string, units: NonNullable<SurveySubmission['units']>): SubmissionProblem | undefined {
   const seen = new Set<string>();
-  for (const [i, u] of (s.units ?? []).entries()) {
+  for (const [i, u] of units.entries()) {
     const where = `units[${i}] (${u.unitCode})`;
     const code = parseUnitCode(u.unitCode);
     if (!code.ok) return { code: 'UNIT_CODE_INVALID', message: `${where}: ${code.problems.map((p) => p.message).join('; ')}`, details: { index: i, problems: code.problems } };
-    if (!u.unitCode.startsWith(s.parcelCode)) {
-      return { code: 'UNIT_NOT_ON_PARCEL', message: `${where} is not a unit of parcel ${s.parcelCode}: its first 19 characters are ${u.unitCode.slice(0, 19)}` };
+    if (!u.unitCode.startsWith(parcelCode)) {
+      return { code: 'UNIT_NOT_ON_PARCEL', message: `${where} is not a unit of parcel ${parcelCode}: its first 19 characters are ${u.unitCode.slice(0, 19)}` };
     }
     if (seen.has(u.unitCode)) return { code: 'UNIT_REPEATED', message: `${where} appears more than once in this result` };
     seen.add(u.unitCode);
     if (u.innerAreaM2 !== undefined && u.sharedAreaM2 !== undefined) {
       const sum = u.innerAreaM2 + u.sharedAreaM2;
       if (Math.abs(sum - u.buildingAreaM2) > UNIT_AREA_SUM_TOLERANCE_M2) {
-        return {
-          code: 'UNIT_AREAS_INCONSISTENT',
-          message: `${where}: 建筑面积 ${u.buildingAreaM2} m² must equal 套内建筑面积 ${u.innerAreaM2} m² + 分摊面积 ${u.sharedAreaM2} m² = ${sum.toFixed(2)} m²`,
-        };
+        return { code: 'UNIT_AREAS_INCONSISTENT', message: `${where}: 建筑面积 ${u.buildingAreaM2} m² must equal 套内建筑面积 ${u.innerAreaM2} m² + 分摊面积 ${u.sharedAreaM2} m² = ${sum.toFixed(2)} m²` };
       }
     }
   }
   return undefined;
+}
+
+/** A delivery examined for one submission: the parcel it is for and every finding of the pure checks. */
+export interface Inspection {
+  delivery: Delivery | null;
+  parcelCode?: string;
+  findings: Finding[];
+}
+
+const PARCEL_CODE = /^\d{12}[GJZ][A-Z]\d{5}/;
+
+/** Resolves CRS and parcel code between request and file, then runs the pure quality checks. */
+export function inspectDelivery(read: ReadResult, s: Partial<SurveySubmission>, kind: KindRule, requestEpsg?: number): Inspection {
+  if (!read.ok) return { delivery: null, parcelCode: s.parcelCode, findings: read.findings };
+  const delivery = read.delivery;
+  const file = delivery.fileName;
+  if (delivery.epsg === null) {
+    return { delivery, parcelCode: s.parcelCode, findings: [...delivery.findings, finding('CRS_MISSING', 'error', { file }, 'the file does not state its coordinate system: give crs (e.g. EPSG:4526) with the upload', '文件未说明坐标系：请在提交时给出crs（如EPSG:4526）')] };
+  }
+  if (requestEpsg !== undefined && requestEpsg !== 4490 && delivery.format !== 'geojson' && delivery.epsg !== requestEpsg) {
+    return { delivery, parcelCode: s.parcelCode, findings: [...delivery.findings, finding('CRS_CONFLICT', 'error', { file }, `the file is in EPSG:${delivery.epsg} but the request says ${s.crs}; leave crs out or correct it`, `文件坐标系为EPSG:${delivery.epsg}，与提交的${s.crs}不一致；请删除或更正crs`)] };
+  }
+  const fromPlots = [...new Set(delivery.plots.map((p) => p.parcelCode).filter(Boolean))];
+  const parcelCode = s.parcelCode ?? (fromPlots.length === 1 ? fromPlots[0] : PARCEL_CODE.exec(file.replace(/^.*[\\/]/, ''))?.[0]);
+  const findings = checkDelivery(delivery, { precisionClass: s.precisionClass ?? 1, officialArea: kind.officialLandArea, parcelCode });
+  if (!parcelCode) {
+    findings.push(finding('PARCEL_CODE_MISSING', 'error', { file }, 'no 宗地代码 in the request, the file or its name: give parcelCode', '请求、文件及文件名中均无宗地代码：请给出parcelCode'));
+  }
+  return { delivery, parcelCode, findings };
+}
+
+/**
+ * Everything about a submission that needs no database: the metadata checks (a wrong field is a
+ * problem), then the delivery read and checked (its findings go into the report, they are not a problem here).
+ * `read`: the delivery as read from an upload; absent, the GeoJSON `features` of the submission are read.
+ */
+export function inspectSubmission(s: Partial<SurveySubmission>, kinds: KindRule[], today: string, read?: ReadResult): Checked<{ kind: KindRule; inspection: Inspection | null }> {
+  const meta = checkMetadata(s, kinds, today, read !== undefined || s.features !== undefined);
+  if (!meta.ok) return meta;
+  const { kind, epsg } = meta.value;
+  const delivery = read ?? (s.features !== undefined ? readGeoJsonObject(s.features, 'features', epsg) : undefined);
+  return { ok: true, value: { kind, inspection: delivery ? inspectDelivery(delivery, s, kind, epsg) : null } };
+}
+
+/** A JSON submission that passes every pure check, or the first problem (errors of the delivery included). */
+export function checkSubmission(s: SurveySubmission, kinds: KindRule[], today: string): Checked<{ kind: KindRule; inspection: Inspection | null }> {
+  const checked = inspectSubmission(s, kinds, today);
+  if (!checked.ok) return checked;
+  const errors = checked.value.inspection?.findings.filter((f) => f.severity === 'error') ?? [];
+  if (errors.length) return fail(errors[0].code, errors[0].message, { findings: checked.value.inspection!.findings });
+  return checked;
 }

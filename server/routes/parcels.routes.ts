@@ -29,7 +29,7 @@ export const parcelRoutes: Route[] = [
     summary: 'Register a parcel by its 宗地代码, or update its 坐落, 用途, 权利类型',
     tag: 'parcels',
     params: [parcelCodeParam],
-    body: 'parcel-update',
+    body: { json: 'parcel-update' },
     responses: {
       200: { description: 'Updated; the parcel as read back', schema: 'parcel-detail' },
       201: { description: 'Registered; the parcel as read back', schema: 'parcel-detail' },
@@ -63,7 +63,7 @@ export const parcelRoutes: Route[] = [
     summary: 'Register a unit by its 不动产单元号 (its parcel is created from the first 19 characters if needed)',
     tag: 'parcels',
     params: [{ name: 'unitCode', in: 'path', description: '不动产单元号, 28 characters', required: true }],
-    body: 'unit-update',
+    body: { json: 'unit-update' },
     responses: {
       200: { description: 'Updated' },
       201: { description: 'Registered' },

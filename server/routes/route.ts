@@ -30,9 +30,20 @@ export interface Route {
   summary: string;
   tag: string;
   params?: RouteParam[];
-  /** $id of the request body's schema; the body is validated before the handler runs. */
-  body?: string;
+  /**
+   * $id of the request body's schema per content type: a JSON body is validated before the handler
+   * runs; a multipart upload is read (and its fields validated) by the handler, which streams it.
+   */
+  body?: { json: string; multipart?: string };
   responses: Record<number, RouteResponse>;
-  /** Parses, calls one service function, shapes the answer. */
-  handle(req: Request & { rawBody?: Buffer }, ctx: HubContext): Promise<{ status?: number; body: unknown }>;
+  /** Parses, calls one service function, shapes the answer: JSON, or a file to download. */
+  handle(req: Request & { rawBody?: Buffer }, ctx: HubContext): Promise<RouteResult>;
+}
+
+export type RouteResult = { status?: number; body: unknown } | { file: { fileName: string; contentType: string; bytes: Uint8Array } };
+
+/** Content-Disposition for a download whose name may be Chinese (RFC 6266 / 5987). */
+export function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

@@ -1,27 +1,61 @@
-// Survey results: submit, read, review.
+// Survey results: submit (JSON or a file), validate without storing, read, export, review.
+import type { Request } from 'express';
 import type { Route } from './route';
-import { getSurvey, reviewSurvey, sha256, submitSurvey, type ReviewDecision } from '../services/surveys.service';
+import { getSurvey, reviewSurvey, type ReviewDecision } from '../services/surveys.service';
+import { submit, validateSubmission, type Upload } from '../services/intake.service';
+import { exportSurvey } from '../services/export.service';
 import type { SurveySubmission } from '../domain/survey-submission';
-import { notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
+import { validate } from '../schemas';
+import { coerceFields, parseMultipart } from './multipart';
 
 const idParam = { name: 'id', in: 'path' as const, description: 'Survey result id (UUID)', required: true };
+
+/** JSON body, or multipart fields + file: the metadata (schema-checked) and the upload, if any. */
+async function readSubmission(req: Request): Promise<{ meta: Partial<SurveySubmission>; upload?: Upload }> {
+  if (!req.is('multipart/form-data')) return { meta: req.body as SurveySubmission };
+  const { fields, file } = await parseMultipart(req);
+  if (!file) throw badRequest('UPLOAD_FILE_MISSING', "the upload has no file: send the survey file in the field 'file'");
+  const meta = validate<Partial<SurveySubmission>>('survey-upload', coerceFields(fields));
+  return { meta, upload: { fileName: file.fileName, bytes: file.bytes } };
+}
+
+const submissionBody = { json: 'survey-submission', multipart: 'survey-upload' };
 
 export const surveyRoutes: Route[] = [
   {
     method: 'post',
     path: '/api/surveys',
     operationId: 'submitSurvey',
-    summary: 'Submit a survey result for a stage, with its provenance; the parcel is created from its code if needed',
+    summary: 'Submit a survey result (JSON with GeoJSON features, or a file: TXT, GeoJSON, CSV, DXF, zipped shapefile); stored only when the quality checks find no error',
     tag: 'surveys',
-    body: 'survey-submission',
+    body: submissionBody,
     responses: {
-      201: { description: 'Stored, status submitted, with the computed plane area', schema: 'survey-result' },
-      400: { description: 'A field, code, CRS, kind, geometry or unit area is wrong (named in the message)', schema: 'error' },
+      201: { description: 'Stored, status submitted, with the computed plane area and the quality report (warnings)', schema: 'survey-result' },
+      400: { description: 'A field, code, CRS or kind is wrong, or the quality checks found errors (the first named in the message, the report in details.report)', schema: 'error' },
       409: { description: 'The result it supersedes was already superseded', schema: 'error' },
+      413: { description: 'The file is too large', schema: 'error' },
     },
     async handle(req, ctx) {
-      const body = req.body as SurveySubmission;
-      return { status: 201, body: await submitSurvey(ctx.db.pool, body, sha256(req.rawBody ?? JSON.stringify(body))) };
+      const { meta, upload } = await readSubmission(req);
+      return { status: 201, body: await submit(ctx.db.pool, meta, upload, req.rawBody) };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/validate',
+    operationId: 'validateSurvey',
+    summary: 'Run every check of a submission (same input as POST /api/surveys) and return the quality report; nothing is stored',
+    tag: 'surveys',
+    body: submissionBody,
+    responses: {
+      200: { description: 'The quality report: findings with code, severity, bilingual message and location', schema: 'quality-report' },
+      400: { description: 'A metadata field is wrong (the file itself is judged in the report)', schema: 'error' },
+      413: { description: 'The file is too large', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      const { meta, upload } = await readSubmission(req);
+      return { body: await validateSubmission(ctx.db.pool, meta, upload) };
     },
   },
   {
@@ -43,13 +77,34 @@ export const surveyRoutes: Route[] = [
     },
   },
   {
+    method: 'get',
+    path: '/api/surveys/{id}/export',
+    operationId: 'exportSurvey',
+    summary: 'A result as a file: exchange TXT (GBK + CRLF, or UTF-8), GeoJSON (in its CRS), CSV point table, DXF',
+    tag: 'surveys',
+    params: [
+      idParam,
+      { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf', required: true },
+      { name: 'encoding', in: 'query', description: 'gbk | utf-8 (TXT default gbk, CSV default utf-8 with BOM)' },
+    ],
+    responses: {
+      200: { description: 'The file, as an attachment' },
+      400: { description: 'Unknown format or encoding, or a result without geometry', schema: 'error' },
+      404: { description: 'No such result', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      const file = await exportSurvey(ctx.db.pool, req.params.id, String(req.query.format ?? ''), req.query.encoding as string | undefined);
+      return { file };
+    },
+  },
+  {
     method: 'post',
     path: '/api/surveys/{id}/review',
     operationId: 'reviewSurvey',
     summary: 'Accept or reject a submitted result; a decision is final and accepted results are immutable',
     tag: 'surveys',
     params: [idParam],
-    body: 'review-decision',
+    body: { json: 'review-decision' },
     responses: {
       200: { description: 'Decided; the result as read back', schema: 'survey-result' },
       400: { description: 'Bad body (a rejection needs a note)', schema: 'error' },

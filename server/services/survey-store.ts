@@ -52,6 +52,9 @@ export async function resultById(db: Queryable, id: string): Promise<ResultSumma
 
 /** 界址点 of one result, with the part and ring they belong to. */
 export interface StoredBoundaryPoint extends BoundaryPoint {
+  /** X and Y with the digits as submitted (e.g. '3899300.000'). */
+  xText: string;
+  yText: string;
   part: number;
   ring: number;
   seq: number;
@@ -67,7 +70,7 @@ export async function resultGeometry(db: Queryable, parcelCode: string, id: stri
   return {
     geometry: g?.geometry ? JSON.parse(g.geometry) : null,
     geometry4490: g?.geometry_4490 ? JSON.parse(g.geometry_4490) : null,
-    boundaryPoints: points.rows.map((p): StoredBoundaryPoint => ({ part: p.part_no, ring: p.ring_no, seq: p.seq, pointNo: p.point_no, x: p.x_north, y: p.y_east })),
+    boundaryPoints: points.rows.map((p): StoredBoundaryPoint => ({ part: p.part_no, ring: p.ring_no, seq: p.seq, pointNo: p.point_no, x: p.x_north, y: p.y_east, xText: p.x_text, yText: p.y_text })),
   };
 }
 

@@ -1,6 +1,6 @@
 // Parcels and units by code: registering, the parcel read with timeline, current boundary and areas, search.
 import { expectSchema, freshParcelCode, startTestHub, type TestHub } from '../support/test-hub';
-import { landSupplySubmission, samplePlotAt } from '../support/fixtures';
+import { freeCell, landSupplySubmission, samplePlotAt } from '../support/fixtures';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -61,11 +61,12 @@ describe('GET /api/parcels/{parcelCode}', () => {
   it('shows every stage as a timeline, the current accepted boundary with its 界址点 and the areas per stage', async () => {
     const parcelCode = freshParcelCode();
     const post = (body: object) => hub.request('POST', '/api/surveys', body);
-    const survey = await post(landSupplySubmission(parcelCode, { surveyedOn: '2020-05-01' }));
-    const contract = await post(landSupplySubmission(parcelCode, { kind: '出让合同', surveyedOn: '2020-06-01', declaredAreaM2: 2300.05 }));
+    const [dE, dN] = freeCell();
+    const survey = await post(landSupplySubmission(parcelCode, { surveyedOn: '2020-05-01', features: samplePlotAt(dE, dN) }));
+    const contract = await post(landSupplySubmission(parcelCode, { kind: '出让合同', surveyedOn: '2020-06-01', declaredAreaM2: 2300.05, features: samplePlotAt(dE, dN) }));
     const unitCode = `${parcelCode}F00010001`;
     const presale = await post({ stage: 'presale', kind: '房产预测', parcelCode, organisation: '测试', surveyedOn: '2022-01-10', crs: 'EPSG:4526', precisionClass: 2, units: [{ unitCode, buildingAreaM2: 100, innerAreaM2: 80, sharedAreaM2: 20 }] });
-    const pending = await post(landSupplySubmission(parcelCode, { surveyedOn: '2024-01-01', features: samplePlotAt(0.5, 0) }));
+    const pending = await post(landSupplySubmission(parcelCode, { surveyedOn: '2024-01-01', features: samplePlotAt(dE + 0.5, dN) }));
     for (const r of [survey, contract, presale]) await hub.request('POST', `/api/surveys/${r.body.id}/review`, { decision: 'accept' });
 
     const res = await hub.request('GET', `/api/parcels/${parcelCode}`);

@@ -16,6 +16,18 @@ export function samplePlotAt(dEast: number, dNorth: number) {
   return plot;
 }
 
+/**
+ * A random free 100 m × 100 m cell within ±40 km of the sample plot: accepted parcels of one run must
+ * not overlap (the hub refuses a result overlapping an accepted neighbour), and the plot fits a cell.
+ */
+export function freeCell(): [number, number] {
+  const cell = () => (Math.floor(Math.random() * 800) - 400) * 100;
+  return [cell(), cell()];
+}
+
+/** The sample plot in a free cell. */
+export const samplePlotSomewhere = () => samplePlotAt(...freeCell());
+
 export function landSupplySubmission(parcelCode: string, overrides: Record<string, unknown> = {}) {
   return {
     stage: 'land_supply',
@@ -26,7 +38,7 @@ export function landSupplySubmission(parcelCode: string, overrides: Record<strin
     crs: 'EPSG:4526',
     precisionClass: 1,
     declaredAreaM2: 2300,
-    features: SAMPLE_PLOT,
+    features: samplePlotSomewhere(),
     ...overrides,
   };
 }

@@ -14,8 +14,8 @@ function kindsFromMigration(): KindRule[] {
   const sql = readFileSync(join(__dirname, '../../sql/migrations/0001_foundation.sql'), 'utf8');
   const insert = sql.slice(sql.indexOf('INSERT INTO survey_kind'));
   const values = insert.slice(0, insert.indexOf(';'));
-  const rows = [...values.matchAll(/\(\s*'([^']+)',\s*'[^']*',\s*'\{([^}]*)\}',\s*'(parcel_boundary|building_footprint)'/g)];
-  return rows.map(([, code, stages, role]) => ({ code, stages: stages.split(','), geometryRole: role as KindRule['geometryRole'] }));
+  const rows = [...values.matchAll(/\(\s*'([^']+)',\s*'[^']*',\s*'\{([^}]*)\}',\s*'(parcel_boundary|building_footprint)',\s*(true|false)/g)];
+  return rows.map(([, code, stages, role, official]) => ({ code, stages: stages.split(','), geometryRole: role as KindRule['geometryRole'], officialLandArea: official === 'true' }));
 }
 
 type Polygon = number[][][];

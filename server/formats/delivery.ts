@@ -1,0 +1,86 @@
+// The common shape every survey file format is read into (and written from): plots, parts, rings, located points.
+import type { BoundaryPoint } from '../domain/survey-geometry';
+
+/** Which format a delivery came in. */
+export type DeliveryFormat = 'txt' | 'geojson' | 'csv' | 'dxf' | 'shp';
+
+/** 界址点 with where it stands in the file: X north, Y east, in the delivery's CRS. */
+export interface LocatedPoint extends BoundaryPoint {
+  /** 1-based line (TXT, CSV), DXF entity handle line, or feature/record number where the format has no lines. */
+  line?: number;
+  /** The coordinate digits exactly as written, to export them verbatim (rule R4: same digits). */
+  xText?: string;
+  yText?: string;
+}
+
+/** A ring as delivered; the closing point is not repeated in `points`; `closed` says whether the file closed it. */
+export interface DeliveryRing {
+  ringNo: number;
+  points: LocatedPoint[];
+  closed: boolean;
+}
+
+export interface DeliveryPart {
+  partNo: number;
+  rings: DeliveryRing[];
+}
+
+/** An area as written: value and unit, and its value in m². `inferred`: the unit was not written but deduced. */
+export interface DeclaredArea {
+  value: number;
+  unit: '公顷' | 'm²';
+  inferred: boolean;
+  m2: number;
+}
+
+/** One plot (地块) of a delivery. */
+export interface DeliveryPlot {
+  plotNo: string;
+  name?: string;
+  /** Line or record where the plot starts. */
+  line?: number;
+  declaredArea?: DeclaredArea;
+  /** 界址点数 as written, if the format has it. */
+  declaredPointCount?: number;
+  /** 宗地代码 written in the plot's attributes, if any. */
+  parcelCode?: string;
+  /** Every other attribute as written (地块用途, 地类编码, DBF fields, GeoJSON properties…). */
+  attributes: Record<string, string>;
+  parts: DeliveryPart[];
+}
+
+/** A finding of a parser or a quality check: stable code, severity, bilingual message and location. */
+export interface Finding {
+  code: string;
+  /** `error` blocks submission; `warning` does not. */
+  severity: 'error' | 'warning';
+  message: string;
+  messageZh: string;
+  file: string;
+  line?: number;
+  plot?: string;
+  ring?: number;
+  point?: string;
+  /** Where on the map: X north, Y east, in the delivery's CRS. */
+  x?: number;
+  y?: number;
+  /** A corrected reading offered to the surveyor (e.g. X and Y swapped back), free-form. */
+  suggestion?: unknown;
+}
+
+/** A file read into plots, with the CRS it states (null where it states none) and the parser's findings. */
+export interface Delivery {
+  format: DeliveryFormat;
+  fileName: string;
+  /** How the text was decoded, for text formats. */
+  encoding?: string;
+  /** EPSG code of the coordinates; null when the file does not say and the request must. */
+  epsg: number | null;
+  /** Header / metadata as written (TXT [属性描述], .prj name, GeoJSON crs…). */
+  header: Record<string, string>;
+  plots: DeliveryPlot[];
+  findings: Finding[];
+}
+
+/** What a reader returns: a delivery (possibly with warnings), or the errors that stopped it. */
+export type ReadResult = { ok: true; delivery: Delivery } | { ok: false; findings: Finding[] };

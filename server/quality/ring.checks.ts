@@ -1,0 +1,115 @@
+// Ring checks (成果质检): closure, too few points, repeated points, short segments, spikes, validity (jsts).
+import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
+import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
+import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
+import type { Delivery, DeliveryPlot, DeliveryRing, Finding, LocatedPoint } from '../formats/delivery';
+import { finding, m3 } from './finding';
+
+export interface RingCheckOptions {
+  /** 界址点 允许误差 of the precision class, m: segments shorter than this are flagged. */
+  tolerance: number;
+  /** Smallest angle at a vertex, degrees, below which the vertex is a spike. */
+  spikeAngleDeg?: number;
+}
+
+const reader = new GeoJSONReader(new GeometryFactory());
+const distance = (a: LocatedPoint, b: LocatedPoint) => Math.hypot(a.x - b.x, a.y - b.y);
+
+/** Per-ring checks of every plot, then polygon validity per plot. */
+export function checkRings(delivery: Delivery, options: RingCheckOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const plot of delivery.plots) {
+    let ringsOk = true;
+    for (const part of plot.parts) {
+      for (const ring of part.rings) {
+        const ringFindings = checkRing(delivery, plot, ring, options);
+        findings.push(...ringFindings);
+        if (ringFindings.some((f) => f.severity === 'error')) ringsOk = false;
+      }
+    }
+    if (ringsOk) findings.push(...checkValidity(delivery.fileName, plot));
+  }
+  return findings;
+}
+
+function checkRing(delivery: Delivery, plot: DeliveryPlot, ring: DeliveryRing, options: RingCheckOptions): Finding[] {
+  const file = delivery.fileName;
+  const at = (p?: LocatedPoint) => ({ file, plot: plot.plotNo, ring: ring.ringNo, ...(p && { point: p.pointNo, line: p.line, x: p.x, y: p.y }) });
+  const pts = ring.points;
+  const out: Finding[] = [];
+  // A point table (CSV) lists each point once; every other format closes its rings.
+  if (!ring.closed && delivery.format !== 'csv' && pts.length > 0) {
+    const first = pts[0], last = pts[pts.length - 1];
+    out.push(finding('RING_NOT_CLOSED', 'error', { ...at(last) },
+      `the ring is not closed: it ends at ${last.pointNo} (X ${m3(last.x)}, Y ${m3(last.y)}) but must end by repeating its first point ${first.pointNo} (X ${m3(first.x)}, Y ${m3(first.y)}); add the closing point`,
+      `圈未闭合：结束于${last.pointNo}（X ${m3(last.x)}，Y ${m3(last.y)}），应以首点${first.pointNo}（X ${m3(first.x)}，Y ${m3(first.y)}）闭合，请补充闭合点`));
+  }
+  const distinct = new Set(pts.map((p) => `${p.x},${p.y}`)).size;
+  if (distinct < 3) {
+    out.push(finding('RING_TOO_FEW_POINTS', 'error', at(pts[0]), `the ring has ${distinct} distinct point(s); a ring needs at least three`, `该圈只有${distinct}个不同的点，至少需要3个`));
+    return out;
+  }
+  const n = pts.length;
+  for (let i = 0; i < n; i++) {
+    const a = pts[i], b = pts[(i + 1) % n];
+    const d = distance(a, b);
+    if (d === 0) {
+      out.push(finding('POINT_REPEATED_CONSECUTIVE', 'warning', at(b), `point ${b.pointNo} repeats the point before it (${a.pointNo}) at X ${m3(b.x)}, Y ${m3(b.y)}; remove the repetition`, `点${b.pointNo}与前一点${a.pointNo}重复（X ${m3(b.x)}，Y ${m3(b.y)}），请删除重复点`));
+    } else if (d < options.tolerance) {
+      out.push(finding('SEGMENT_TOO_SHORT', 'warning', at(b), `the segment ${a.pointNo}–${b.pointNo} is ${m3(d)} m long, shorter than the ${options.tolerance} m tolerance of the precision class: the two may be one point surveyed twice`, `边${a.pointNo}–${b.pointNo}长${m3(d)}米，小于该精度等级的允许误差${options.tolerance}米，可能是同一点重复测量`));
+    }
+  }
+  out.push(...spikes(pts, options, at));
+  return out;
+}
+
+/** A vertex where the boundary turns back on itself at a hair-thin angle: almost always a mistyped coordinate. */
+function spikes(pts: LocatedPoint[], options: RingCheckOptions, at: (p?: LocatedPoint) => object): Finding[] {
+  const limit = options.spikeAngleDeg ?? 1;
+  const out: Finding[] = [];
+  const n = pts.length;
+  for (let i = 0; i < n; i++) {
+    const prev = pts[(i - 1 + n) % n], p = pts[i], next = pts[(i + 1) % n];
+    const d1 = distance(prev, p), d2 = distance(p, next);
+    if (d1 < options.tolerance || d2 < options.tolerance) continue;
+    const cos = ((prev.x - p.x) * (next.x - p.x) + (prev.y - p.y) * (next.y - p.y)) / (d1 * d2);
+    const angle = (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
+    if (angle < limit) {
+      out.push(finding('SPIKE', 'error', at(p) as never, `the boundary turns back at ${p.pointNo} with an angle of ${angle.toFixed(3)}° (a spike): check the coordinates of ${p.pointNo}`, `界址线在${p.pointNo}处折返，夹角${angle.toFixed(3)}°（毛刺），请检查${p.pointNo}的坐标`));
+    }
+  }
+  return out;
+}
+
+const VALIDITY_CODES: Record<number, string> = {
+  2: 'HOLE_OUTSIDE_SHELL', 3: 'NESTED_HOLES', 4: 'DISCONNECTED_INTERIOR', 5: 'SELF_INTERSECTION',
+  6: 'RING_SELF_INTERSECTION', 7: 'NESTED_SHELLS', 8: 'DUPLICATE_RINGS',
+};
+const VALIDITY_ZH: Record<string, string> = {
+  HOLE_OUTSIDE_SHELL: '内圈（扣除部分）位于外圈之外', NESTED_HOLES: '内圈相互嵌套', DISCONNECTED_INTERIOR: '内圈把地块分割成不相连的部分',
+  SELF_INTERSECTION: '界址线自相交', RING_SELF_INTERSECTION: '圈自相交', NESTED_SHELLS: '地块的组成部分相互嵌套', DUPLICATE_RINGS: '圈重复',
+};
+
+/** jsts IsValidOp on the plot's polygon(s); the finding names the nearest boundary point. */
+function checkValidity(file: string, plot: DeliveryPlot): Finding[] {
+  const coordinates = plot.parts.map((part) => part.rings.map((r) => [...r.points, r.points[0]].map((p) => [p.y, p.x])));
+  const geometry = reader.read({ type: 'MultiPolygon', coordinates });
+  const op = new IsValidOp(geometry);
+  if (op.isValid()) return [];
+  const error = op.getValidationError();
+  const c = error.getCoordinate();
+  const code = VALIDITY_CODES[error.getErrorType()] ?? 'GEOMETRY_INVALID';
+  const nearest = nearestPoint(plot, c.y, c.x);
+  return [finding(code, 'error', { file, plot: plot.plotNo, ring: nearest?.ring, point: nearest?.point.pointNo, line: nearest?.point.line, x: c.y, y: c.x },
+    `${error.getMessage()} at X ${m3(c.y)}, Y ${m3(c.x)}${nearest ? ` (nearest point ${nearest.point.pointNo})` : ''}: check the point order and the coordinates there`,
+    `${VALIDITY_ZH[code] ?? '几何图形无效'}，位置 X ${m3(c.y)}，Y ${m3(c.x)}${nearest ? `（最近的点 ${nearest.point.pointNo}）` : ''}，请检查该处的点序和坐标`)];
+}
+
+function nearestPoint(plot: DeliveryPlot, x: number, y: number): { ring: number; point: LocatedPoint } | undefined {
+  let best: { ring: number; point: LocatedPoint; d: number } | undefined;
+  for (const part of plot.parts) for (const ring of part.rings) for (const point of ring.points) {
+    const d = Math.hypot(point.x - x, point.y - y);
+    if (!best || d < best.d) best = { ring: ring.ringNo, point, d };
+  }
+  return best;
+}
