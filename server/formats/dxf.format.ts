@@ -136,6 +136,14 @@ export function readDxf(bytes: Uint8Array, fileName: string): ReadResult {
   const unreadable = (why: string, whyZh: string): ReadResult => ({ ok: false, findings: [finding(fileName, 'DXF_UNREADABLE', 'error', {}, `${why}; save the drawing as an ASCII DXF (另存为 → DXF, not binary) and deliver it again`, `${whyZh}；请将图形另存为ASCII格式DXF（非二进制）后重新提交`)] });
   if (new TextDecoder('latin1').decode(bytes.subarray(0, 18)) === 'AutoCAD Binary DXF') return unreadable('the file is a binary DXF, which the hub does not read', '该文件为二进制DXF，平台无法读取');
   const { text, encoding } = decodeText(bytes);
+  // An ASCII DXF is pairs of lines, a whole-number group code then its value; anything else is not a DXF
+  // (checked first: the parser would log every stray line of a garbage file).
+  const lines = text.split(/\r?\n/);
+  const bad = lines.findIndex((line, i) => i % 2 === 0 && i < lines.length - 1 && !/^\s*-?\d+\s*$/.test(line));
+  if (bad >= 0) {
+    const shown = JSON.stringify(lines[bad].slice(0, 24));
+    return unreadable(`line ${bad + 1} should hold a DXF group code (a whole number) but holds ${shown}: the file is not an ASCII DXF`, `第${bad + 1}行应为DXF组码（整数），实为${shown}：该文件不是ASCII格式的DXF`);
+  }
   let entities: Entity[];
   try {
     const dxf = new DxfParser().parseSync(text);

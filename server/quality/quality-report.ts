@@ -4,6 +4,7 @@ import { boundaryPointTolerance } from '../domain/tolerances';
 import type { Delivery, Finding } from '../formats/delivery';
 import { checkAreas, plotPlaneArea } from './area.checks';
 import { finding } from './finding';
+import { checkCounty, zoneToLonLat } from './county.checks';
 import { checkNumbering } from './numbering.checks';
 import { checkPositions } from './position.checks';
 import { checkRings } from './ring.checks';
@@ -21,6 +22,7 @@ export function checkDelivery(delivery: Delivery, ctx: QualityContext): Finding[
   const positions = checkPositions(delivery);
   const findings = [...delivery.findings, ...positions, ...checkNumbering(delivery), ...checkParcelCodes(delivery, ctx.parcelCode)];
   if (positions.some((f) => f.severity === 'error')) return findings;
+  if (delivery.epsg !== null) findings.push(...checkCounty(delivery, ctx.parcelCode, zoneToLonLat(delivery.epsg)));
   const rings = checkRings(delivery, { tolerance: boundaryPointTolerance(ctx.precisionClass) });
   findings.push(...rings);
   if (!rings.some((f) => f.severity === 'error')) findings.push(...checkAreas(delivery, ctx.precisionClass, ctx.officialArea));

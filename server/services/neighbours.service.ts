@@ -26,22 +26,43 @@ export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, parcelC
     pool.query(sql('neighbour-overlaps'), [geometry, delivery.epsg, parcelCode, tolerance]),
     pool.query(sql('neighbour-near-misses'), [geometry, delivery.epsg, parcelCode, tolerance, ON_BOUNDARY_M]),
   ]);
-  const out: Finding[] = overlaps.rows
-    .filter((o) => o.overlap_m2 > OVERLAP_NOISE_M2)
-    .map((o) => finding('OVERLAPS_ACCEPTED_PARCEL', 'error', { file, x: o.x_north, y: o.y_east },
+  const out: Finding[] = [];
+  const slivers = new Set<string>();
+  for (const o of overlaps.rows.filter((row) => row.overlap_m2 > OVERLAP_NOISE_M2)) {
+    const where = { file, x: o.x_north, y: o.y_east };
+    if (o.thin) {
+      // Thinner than the tolerance everywhere: measurement noise along a shared boundary, not a conflict.
+      slivers.add(o.parcel_code);
+      const width = m3((2 * o.overlap_m2) / o.perimeter_m);
+      out.push(finding('SLIVER_OVERLAP', 'warning', where,
+        `a sliver about ${width} m wide (${o.overlap_m2.toFixed(2)} m²) overlaps accepted parcel ${o.parcel_code} around X ${m3(o.x_north)}, Y ${m3(o.y_east)}, within the ${tolerance} m tolerance; if the boundary is shared, use the neighbour's coordinates`,
+        `与已审核宗地${o.parcel_code}有宽约${width}米（${o.overlap_m2.toFixed(2)}平方米）的狭长重叠，位置约 X ${m3(o.x_north)}，Y ${m3(o.y_east)}，在允许误差${tolerance}米以内；如为共用界址，请采用相邻宗地的坐标`,
+        { parcelCode: o.parcel_code, overlapM2: o.overlap_m2 }));
+      continue;
+    }
+    out.push(finding('OVERLAPS_ACCEPTED_PARCEL', 'error', where,
       `overlaps accepted parcel ${o.parcel_code} (${o.kind}, result ${o.id}) by ${o.overlap_m2.toFixed(2)} m² around X ${m3(o.x_north)}, Y ${m3(o.y_east)}; a boundary shared with an accepted parcel must use its coordinates`,
       `与已审核宗地${o.parcel_code}（${o.kind}，成果${o.id}）重叠${o.overlap_m2.toFixed(2)}平方米，位置约 X ${m3(o.x_north)}，Y ${m3(o.y_east)}；与已审核宗地共用的界址应采用其坐标`,
       { parcelCode: o.parcel_code, surveyId: o.id, overlapM2: o.overlap_m2 }));
+  }
   const vertices = indexVertices(delivery);
   const reported = new Set<string>();
   for (const m of misses.rows) {
-    const v = vertices.get(m.path.join(','));
-    if (!v || reported.has(`${v.plot}/${v.point}/${m.parcel_code}`)) continue;
-    reported.add(`${v.plot}/${v.point}/${m.parcel_code}`);
-    const kind = m.inside ? 'overlaps' : 'leaves a gap to';
-    out.push(finding(m.inside ? 'SLIVER_OVERLAP' : 'SLIVER_GAP', 'warning', { file, plot: v.plot, ring: v.ring, point: v.point, line: v.line, x: v.x, y: v.y },
-      `point ${v.point} lies ${m3(m.distance_m)} m from the boundary of accepted parcel ${m.parcel_code} and ${kind} it (narrower than the ${tolerance} m tolerance); if the boundary is shared, use the neighbour's coordinates`,
-      `界址点${v.point}距已审核宗地${m.parcel_code}的界线${m3(m.distance_m)}米，${m.inside ? '与其重叠' : '与其留有缝隙'}（小于允许误差${tolerance}米）；如为共用界址，请采用相邻宗地的坐标`));
+    const own = m.path ? vertices.get(m.path.join(',')) : undefined;
+    const key = `${m.parcel_code}/${own ? `${own.plot}/${own.point}` : `${m.x_north},${m.y_east}`}`;
+    if ((m.path && !own) || reported.has(key) || (m.inside && slivers.has(m.parcel_code))) continue;
+    reported.add(key);
+    const code = m.inside ? 'SLIVER_OVERLAP' : 'SLIVER_GAP';
+    const d = m3(m.distance_m);
+    if (own) {
+      out.push(finding(code, 'warning', { file, plot: own.plot, ring: own.ring, point: own.point, line: own.line, x: own.x, y: own.y },
+        `point ${own.point} lies ${d} m ${m.inside ? 'inside' : 'outside'} the boundary of accepted parcel ${m.parcel_code} (narrower than the ${tolerance} m tolerance); if the boundary is shared, use the neighbour's coordinates`,
+        `界址点${own.point}位于已审核宗地${m.parcel_code}界线${m.inside ? '以内' : '以外'}${d}米（小于允许误差${tolerance}米）；如为共用界址，请采用相邻宗地的坐标`));
+    } else {
+      out.push(finding(code, 'warning', { file, x: m.x_north, y: m.y_east },
+        `a boundary point of accepted parcel ${m.parcel_code} at X ${m3(m.x_north)}, Y ${m3(m.y_east)} lies ${d} m ${m.inside ? 'inside' : 'outside'} this delivery's boundary (narrower than the ${tolerance} m tolerance); if the boundary is shared, use the neighbour's coordinates`,
+        `已审核宗地${m.parcel_code}的界址点（X ${m3(m.x_north)}，Y ${m3(m.y_east)}）位于本成果界线${m.inside ? '以内' : '以外'}${d}米（小于允许误差${tolerance}米）；如为共用界址，请采用相邻宗地的坐标`));
+    }
   }
   return out;
 }

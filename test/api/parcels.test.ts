@@ -106,8 +106,7 @@ describe('GET /api/parcels', () => {
 
   it('finds parcels whose results lie in a map bbox (EPSG:4490) and not outside it', async () => {
     const parcelCode = freshParcelCode();
-    const far = 200_000 + Math.floor(Math.random() * 100_000); // metres north, away from other tests' plots
-    await hub.request('POST', '/api/surveys', landSupplySubmission(parcelCode, { features: samplePlotAt(0, far) }));
+    await hub.request('POST', '/api/surveys', landSupplySubmission(parcelCode, { features: samplePlotAt(...freeCell()) }));
     const detail = await hub.request('GET', `/api/parcels?q=${parcelCode}`);
     const [minLon, minLat, maxLon, maxLat] = detail.body.items[0].bbox4490;
     const inside = await hub.request('GET', `/api/parcels?bbox=${minLon - 1e-4},${minLat - 1e-4},${maxLon + 1e-4},${maxLat + 1e-4}`);

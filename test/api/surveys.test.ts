@@ -1,5 +1,5 @@
 // Submitting, reading and reviewing survey results through the real app and database.
-import { expectSchema, freshParcelCode, startTestHub, type TestHub } from '../support/test-hub';
+import { expectSchema, freshParcelCode, sampleSiteParcelCode, startTestHub, type TestHub } from '../support/test-hub';
 import { freeCell, landSupplySubmission, samplePlotAt } from '../support/fixtures';
 
 let hub: TestHub;
@@ -45,8 +45,9 @@ describe('POST /api/surveys', () => {
     expect(displayed[0]).toBeCloseTo(corner[0], 9);
     expect(displayed[1]).toBeCloseTo(corner[1], 9);
     // 焦作 lies near 113.24°E 35.22°N (DOMAIN.md §4).
-    expect(Math.abs(displayed[0] - 113.24)).toBeLessThan(0.5);
-    expect(Math.abs(displayed[1] - 35.22)).toBeLessThan(0.5);
+    // The test plots lie in 孟州, around 112.79°E 34.91°N.
+    expect(Math.abs(displayed[0] - 112.79)).toBeLessThan(0.1);
+    expect(Math.abs(displayed[1] - 34.91)).toBeLessThan(0.1);
   });
 
   it('creates the parcel from its code when it does not exist yet', async () => {
@@ -85,10 +86,10 @@ describe('POST /api/surveys', () => {
   });
 
   it('names the point whose X and Y are swapped and offers the corrected reading', async () => {
-    const plot = samplePlotAt(0, 0);
+    const plot = samplePlotAt(0, 0); // at the sample's own position, in 解放区
     const ring = plot.features[0].geometry.coordinates[0];
     ring[2] = [ring[2][1], ring[2][0]];
-    const res = await hub.request('POST', '/api/surveys', landSupplySubmission(freshParcelCode(), { features: plot }));
+    const res = await hub.request('POST', '/api/surveys', landSupplySubmission(sampleSiteParcelCode(), { features: plot }));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('COORDINATES_SWAPPED');
     expect(res.body.message).toContain('point J3');
@@ -99,7 +100,7 @@ describe('POST /api/surveys', () => {
   it('names the ring that is not closed', async () => {
     const plot = samplePlotAt(0, 0);
     plot.features[0].geometry.coordinates[1].pop();
-    const res = await hub.request('POST', '/api/surveys', landSupplySubmission(freshParcelCode(), { features: plot }));
+    const res = await hub.request('POST', '/api/surveys', landSupplySubmission(sampleSiteParcelCode(), { features: plot }));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('RING_NOT_CLOSED');
     expect(res.body.message).toContain('ring 2');
@@ -111,7 +112,7 @@ describe('POST /api/surveys', () => {
     [outer[1], outer[2]] = [outer[2], outer[1]]; // a bow-tie
     plot.features[0].geometry.coordinates.pop();
     plot.features[0].properties.pointNumbers.pop();
-    const res = await hub.request('POST', '/api/surveys', landSupplySubmission(freshParcelCode(), { features: plot }));
+    const res = await hub.request('POST', '/api/surveys', landSupplySubmission(sampleSiteParcelCode(), { features: plot }));
     expect(res.status).toBe(400);
     expect(res.body.code).toBe('SELF_INTERSECTION');
     expect(res.body.message).toMatch(/Self-intersection at X 3899280\.000, Y 38430830\.000/);

@@ -16,13 +16,29 @@ export function samplePlotAt(dEast: number, dNorth: number) {
   return plot;
 }
 
+/** From the sample plot (near 113.24°E 35.22°N, 解放区) to 孟州 (410883), where test parcel codes are. */
+const MENGZHOU_OFFSET: [number, number] = [-41_300, -34_300];
+const GRID = 60;
+let nextCell = 0;
+
 /**
- * A random free 100 m × 100 m cell within ±40 km of the sample plot: accepted parcels of one run must
- * not overlap (the hub refuses a result overlapping an accepted neighbour), and the plot fits a cell.
+ * A free 100 m × 100 m cell of a 6 km × 6 km grid in 孟州 (the sample plot fits one): accepted parcels
+ * of one run must not overlap, since the hub refuses a result overlapping an accepted neighbour. Cells
+ * are claimed by creating a file exclusively in the run's folder, so parallel test files never share one.
  */
 export function freeCell(): [number, number] {
-  const cell = () => (Math.floor(Math.random() * 800) - 400) * 100;
-  return [cell(), cell()];
+  const dir = process.env.HUB_TEST_CELLS;
+  if (!dir) throw new Error('HUB_TEST_CELLS is not set: run the tests through jest (test/support/global-setup.ts)');
+  for (; nextCell < GRID * GRID; nextCell++) {
+    try {
+      fs.closeSync(fs.openSync(path.join(dir, String(nextCell)), 'wx'));
+    } catch {
+      continue;
+    }
+    const [i, j] = [nextCell % GRID, Math.floor(nextCell / GRID)];
+    return [MENGZHOU_OFFSET[0] + (i - GRID / 2) * 100, MENGZHOU_OFFSET[1] + (j - GRID / 2) * 100];
+  }
+  throw new Error('all test cells are taken');
 }
 
 /** The sample plot in a free cell. */

@@ -36,6 +36,8 @@ export default async function globalSetup(): Promise<void> {
     url = started.url;
   }
   process.env.HUB_TEST_DB = url;
+  // Map cells for test plots, claimed one by one across test files (test/support/fixtures.ts).
+  process.env.HUB_TEST_CELLS = fs.mkdtempSync(path.join(os.tmpdir(), 'onesurvey-cells-'));
   process.env.HUB_TEST_TEMPLATE = TEMPLATE_DIR;
   const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {

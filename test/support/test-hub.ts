@@ -14,6 +14,10 @@ export interface TestHub {
   pool: pg.Pool;
   engine: EngineName;
   request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
+  /** multipart/form-data: the file in field `file`, the rest as text fields. */
+  upload<T = any>(path: string, fields: Record<string, string | number>, file: { name: string; bytes: Uint8Array }): Promise<ApiResponse<T>>;
+  /** A download: status, headers and the raw bytes. */
+  download(path: string): Promise<{ status: number; headers: Headers; bytes: Uint8Array }>;
   stop(): Promise<void>;
 }
 
@@ -24,6 +28,12 @@ export async function startTestHub(): Promise<TestHub> {
   const url = process.env.HUB_TEST_DB;
   if (!url) throw new Error('HUB_TEST_DB is not set: run the tests through jest (test/support/global-setup.ts)');
   const hub = await startHub({ port: 0, host: '127.0.0.1', databaseUrl: url, dataDir: '', demo: false, embeddedPgPort: 0 }, () => undefined);
+  const answer = async (method: string, path: string, res: Response) => {
+    const text = await res.text();
+    if (res.status >= 500) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
+    const type = res.headers.get('content-type') ?? '';
+    return { status: res.status, body: type.includes('json') ? JSON.parse(text) : text };
+  };
   return {
     url: hub.url,
     pool: hub.db.pool,
@@ -34,21 +44,35 @@ export async function startTestHub(): Promise<TestHub> {
         headers: body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
-      const text = await res.text();
-      if (res.status >= 500) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
-      const type = res.headers.get('content-type') ?? '';
-      return { status: res.status, body: type.includes('json') ? JSON.parse(text) : text };
+      return answer(method, path, res);
+    },
+    async upload(path, fields, file) {
+      const form = new FormData();
+      for (const [name, value] of Object.entries(fields)) form.append(name, String(value));
+      form.append('file', new Blob([Buffer.from(file.bytes)]), file.name);
+      return answer('POST', path, await fetch(`${hub.url}${path}`, { method: 'POST', body: form }));
+    },
+    async download(path) {
+      const res = await fetch(`${hub.url}${path}`);
+      if (res.status >= 500) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
+      return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
     },
     stop: hub.stop,
   };
 }
 
-/** A 孟州 (410883) parcel code in 90000–99999, the range the demo data leaves to tests; random 地籍区/子区 keep runs apart. */
-export function freshParcelCode(rightType = 'GB'): string {
+/**
+ * A 孟州 (410883) parcel code in 90000–99999, the range the demo data leaves to tests; random 地籍区/子区
+ * keep runs apart. Plots of test files lying where the DOMAIN.md sample lies (解放区) take county '410802'.
+ */
+export function freshParcelCode(rightType = 'GB', county = '410883'): string {
   const n = (lo: number, hi: number) => lo + Math.floor(Math.random() * (hi - lo + 1));
   const pad = (v: number, w: number) => String(v).padStart(w, '0');
-  return `410883${pad(n(1, 999), 3)}${pad(n(1, 999), 3)}${rightType}${n(90000, 99999)}`;
+  return `${county}${pad(n(1, 999), 3)}${pad(n(1, 999), 3)}${rightType}${n(90000, 99999)}`;
 }
+
+/** A parcel code for plots at the DOMAIN.md sample's own position (in 解放区). */
+export const sampleSiteParcelCode = () => freshParcelCode('GB', '410802');
 
 /** Fails with the schema's complaints when `body` does not match schemas/<id>. */
 export function expectSchema(id: string, body: unknown): void {
