@@ -4,7 +4,7 @@ import { parseParcelCode, parseUnitCode } from './parcel-code';
 import { parseEpsg, zoneCrsFromEpsg } from './crs';
 import type { Stage } from './survey-result';
 import type { PrecisionClass } from './tolerances';
-import type { Delivery, Finding, ReadResult } from '../formats/delivery';
+import type { Delivery, DeliveryPlot, Finding, ReadResult } from '../formats/delivery';
 import { readGeoJsonObject } from '../formats/geojson.format';
 import { checkDelivery } from '../quality/quality-report';
 import { finding } from '../quality/finding';
@@ -101,33 +101,72 @@ export function checkUnits(parcelCode: string, units: NonNullable<SurveySubmissi
   return undefined;
 }
 
-/** A delivery examined for one submission: the parcel it is for and every finding of the pure checks. */
+/** Where a delivery's plots go: one result per parcel. */
+export interface Target {
+  parcelCode: string;
+  plots: DeliveryPlot[];
+}
+
+/** A delivery examined for a submission: the results it makes and every finding of the pure checks. */
 export interface Inspection {
   delivery: Delivery | null;
-  parcelCode?: string;
+  targets: Target[];
   findings: Finding[];
 }
 
+/**
+ * `single`: the whole delivery is one result for the request's parcel (or the one 宗地代码 the file or its
+ * name gives); `per-plot`: a bulk import where each plot carries its own 宗地代码 (plots of one parcel make one result).
+ */
+export type TargetMode = 'single' | 'per-plot';
+
 const PARCEL_CODE = /^\d{12}[GJZ][A-Z]\d{5}/;
 
-/** Resolves CRS and parcel code between request and file, then runs the pure quality checks. */
-export function inspectDelivery(read: ReadResult, s: Partial<SurveySubmission>, kind: KindRule, requestEpsg?: number): Inspection {
-  if (!read.ok) return { delivery: null, parcelCode: s.parcelCode, findings: read.findings };
+/** Resolves CRS and parcel codes between request and file, then runs the pure quality checks. */
+export function inspectDelivery(read: ReadResult, s: Partial<SurveySubmission>, kind: KindRule, requestEpsg?: number, mode: TargetMode = 'single'): Inspection {
+  if (!read.ok) return { delivery: null, targets: [], findings: read.findings };
   const delivery = read.delivery;
   const file = delivery.fileName;
+  const refuse = (code: string, message: string, messageZh: string): Inspection => ({ delivery, targets: [], findings: [...delivery.findings, finding(code, 'error', { file }, message, messageZh)] });
   if (delivery.epsg === null) {
-    return { delivery, parcelCode: s.parcelCode, findings: [...delivery.findings, finding('CRS_MISSING', 'error', { file }, 'the file does not state its coordinate system: give crs (e.g. EPSG:4526) with the upload', '文件未说明坐标系：请在提交时给出crs（如EPSG:4526）')] };
+    return refuse('CRS_MISSING', 'the file does not state its coordinate system: give crs (e.g. EPSG:4526) with the upload', '文件未说明坐标系：请在提交时给出crs（如EPSG:4526）');
   }
   if (requestEpsg !== undefined && requestEpsg !== 4490 && delivery.format !== 'geojson' && delivery.epsg !== requestEpsg) {
-    return { delivery, parcelCode: s.parcelCode, findings: [...delivery.findings, finding('CRS_CONFLICT', 'error', { file }, `the file is in EPSG:${delivery.epsg} but the request says ${s.crs}; leave crs out or correct it`, `文件坐标系为EPSG:${delivery.epsg}，与提交的${s.crs}不一致；请删除或更正crs`)] };
+    return refuse('CRS_CONFLICT', `the file is in EPSG:${delivery.epsg} but the request says ${s.crs}; leave crs out or correct it`, `文件坐标系为EPSG:${delivery.epsg}，与提交的${s.crs}不一致；请删除或更正crs`);
   }
-  const fromPlots = [...new Set(delivery.plots.map((p) => p.parcelCode).filter(Boolean))];
-  const parcelCode = s.parcelCode ?? (fromPlots.length === 1 ? fromPlots[0] : PARCEL_CODE.exec(file.replace(/^.*[\\/]/, ''))?.[0]);
-  const findings = checkDelivery(delivery, { precisionClass: s.precisionClass ?? 1, officialArea: kind.officialLandArea, parcelCode });
-  if (!parcelCode) {
-    findings.push(finding('PARCEL_CODE_MISSING', 'error', { file }, 'no 宗地代码 in the request, the file or its name: give parcelCode', '请求、文件及文件名中均无宗地代码：请给出parcelCode'));
+  const { targets, findings: targetFindings } = mode === 'per-plot' && !s.parcelCode ? perPlotTargets(delivery) : singleTarget(delivery, s.parcelCode);
+  const findings = [...checkDelivery(delivery, { precisionClass: s.precisionClass ?? 1, officialArea: kind.officialLandArea, parcelCode: mode === 'single' ? targets[0]?.parcelCode : s.parcelCode }), ...targetFindings];
+  return { delivery, targets, findings };
+}
+
+function singleTarget(delivery: Delivery, requested?: string): { targets: Target[]; findings: Finding[] } {
+  const fromPlots = [...new Set(delivery.plots.map((p) => p.parcelCode).filter((c): c is string => !!c))];
+  const parcelCode = requested ?? (fromPlots.length === 1 ? fromPlots[0] : PARCEL_CODE.exec(delivery.fileName.replace(/^.*[\\/]/, ''))?.[0]);
+  if (parcelCode) return { targets: [{ parcelCode, plots: delivery.plots }], findings: [] };
+  const many = fromPlots.length > 1;
+  return {
+    targets: [],
+    findings: [finding('PARCEL_CODE_MISSING', 'error', { file: delivery.fileName },
+      many ? `the file holds plots of ${fromPlots.length} parcels: import it with POST /api/imports (npm run import), or give parcelCode` : 'no 宗地代码 in the request, the file or its name: give parcelCode',
+      many ? `文件包含${fromPlots.length}宗地的地块：请用批量导入（POST /api/imports 或 npm run import），或给出parcelCode` : '请求、文件及文件名中均无宗地代码：请给出parcelCode')],
+  };
+}
+
+function perPlotTargets(delivery: Delivery): { targets: Target[]; findings: Finding[] } {
+  const byCode = new Map<string, DeliveryPlot[]>();
+  const findings: Finding[] = [];
+  for (const plot of delivery.plots) {
+    const where = { file: delivery.fileName, plot: plot.plotNo, line: plot.line };
+    const parsed = plot.parcelCode ? parseParcelCode(plot.parcelCode) : undefined;
+    if (!parsed) {
+      findings.push(finding('PARCEL_CODE_MISSING', 'error', where, 'the plot has no 宗地代码: write it as 地块编号 (TXT), a ZDDM/宗地代码 attribute or TEXT, or import the file for one parcel with parcelCode', '该地块没有宗地代码：请在地块编号（TXT）、ZDDM/宗地代码属性或文字注记中给出，或指定parcelCode按单宗导入'));
+    } else if (!parsed.ok) {
+      findings.push(finding('PARCEL_CODE_INVALID', 'error', where, `宗地代码 ${plot.parcelCode}: ${parsed.problems.map((p) => p.message).join('; ')}`, `宗地代码${plot.parcelCode}：${parsed.problems.map((p) => p.messageZh).join('；')}`));
+    } else {
+      byCode.set(plot.parcelCode!, [...(byCode.get(plot.parcelCode!) ?? []), plot]);
+    }
   }
-  return { delivery, parcelCode, findings };
+  return { targets: [...byCode].map(([parcelCode, plots]) => ({ parcelCode, plots })), findings };
 }
 
 /**
@@ -135,12 +174,12 @@ export function inspectDelivery(read: ReadResult, s: Partial<SurveySubmission>, 
  * problem), then the delivery read and checked (its findings go into the report, they are not a problem here).
  * `read`: the delivery as read from an upload; absent, the GeoJSON `features` of the submission are read.
  */
-export function inspectSubmission(s: Partial<SurveySubmission>, kinds: KindRule[], today: string, read?: ReadResult): Checked<{ kind: KindRule; inspection: Inspection | null }> {
+export function inspectSubmission(s: Partial<SurveySubmission>, kinds: KindRule[], today: string, read?: ReadResult, mode: TargetMode = 'single'): Checked<{ kind: KindRule; inspection: Inspection | null }> {
   const meta = checkMetadata(s, kinds, today, read !== undefined || s.features !== undefined);
   if (!meta.ok) return meta;
   const { kind, epsg } = meta.value;
   const delivery = read ?? (s.features !== undefined ? readGeoJsonObject(s.features, 'features', epsg) : undefined);
-  return { ok: true, value: { kind, inspection: delivery ? inspectDelivery(delivery, s, kind, epsg) : null } };
+  return { ok: true, value: { kind, inspection: delivery ? inspectDelivery(delivery, s, kind, epsg, mode) : null } };
 }
 
 /** A JSON submission that passes every pure check, or the first problem (errors of the delivery included). */

@@ -267,7 +267,7 @@ function planeArea(parts: Pick<DeliveryPart, 'rings'>[]): number {
   return parts.reduce((sum, part) => sum + polygonPlaneArea(part.rings.map((r) => r.points.map((p) => [p.y, p.x]))), 0);
 }
 
-/** 地块面积 with its unit as written; without a unit, 公顷 or m² — whichever is closer to the computed plane area. */
+/** 地块面积 with its unit as written; without a unit, 公顷 or m² — whichever is closer (by ratio) to the computed plane area. */
 function readArea(text: string, computedM2: number, where: Where, findings: Findings): DeclaredArea | null {
   if (text === '') return null;
   const match = /^(\d+(?:\.\d+)?)\s*(公顷|ha|平方米|m2|m²|㎡)?$/i.exec(text);
@@ -280,7 +280,9 @@ function readArea(text: string, computedM2: number, where: Where, findings: Find
     const unit = /公顷|ha/i.test(match[2]) ? '公顷' : 'm²';
     return { value, unit, inferred: false, m2: unit === '公顷' ? value * 10_000 : value };
   }
-  const unit = computedM2 > 0 && Math.abs(value - computedM2) < Math.abs(value * 10_000 - computedM2) ? 'm²' : '公顷';
+  // Closer by ratio, not by difference: 0.5 next to a 2300 m² plot is 0.5 公顷 (×2.2), not 0.5 m² (×1/4600).
+  const off = (m2: number) => Math.abs(Math.log(m2 / computedM2));
+  const unit = computedM2 > 0 && value > 0 && off(value) < off(value * 10_000) ? 'm²' : '公顷';
   if (unit === 'm²') {
     findings.add('TXT_AREA_UNIT_INFERRED', 'warning', where, `地块面积 ${text} has no unit and matches the computed plane area ${computedM2.toFixed(2)} m² as square metres, not 公顷; it was read as m² — write it in 公顷 (${(value / 10_000).toFixed(4)}) or add the unit`, `地块面积${text}未注明单位，与计算的平面面积${computedM2.toFixed(2)}平方米相符，已按平方米读取；请以公顷填写（${(value / 10_000).toFixed(4)}）或注明单位`);
   }

@@ -2,7 +2,7 @@
 import type { Request } from 'express';
 import type { Route } from './route';
 import { getSurvey, reviewSurvey, type ReviewDecision } from '../services/surveys.service';
-import { submit, validateSubmission, type Upload } from '../services/intake.service';
+import { importFile, submit, validateSubmission, type Upload } from '../services/intake.service';
 import { exportSurvey } from '../services/export.service';
 import type { SurveySubmission } from '../domain/survey-submission';
 import { badRequest, notFound } from '../errors';
@@ -56,6 +56,28 @@ export const surveyRoutes: Route[] = [
     async handle(req, ctx) {
       const { meta, upload } = await readSubmission(req);
       return { body: await validateSubmission(ctx.db.pool, meta, upload) };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/imports',
+    operationId: 'importFile',
+    summary: 'Bulk import of one file (multipart): one result per parcel, each plot carrying its 宗地代码 (or parcelCode for all); the file lands whole or not at all',
+    tag: 'surveys',
+    params: [{ name: 'dryRun', in: 'query', description: '1: run every check and plan the results, store nothing' }],
+    body: { json: 'survey-upload', multipart: 'survey-upload' },
+    responses: {
+      201: { description: 'Stored: the results per parcel and the quality report', schema: 'import-summary' },
+      200: { description: 'Dry run: the planned results and the quality report', schema: 'import-summary' },
+      400: { description: 'A field is wrong, or the quality checks found errors (report in details.report); nothing stored', schema: 'error' },
+      413: { description: 'The file is too large', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      const { meta, upload } = await readSubmission(req);
+      if (!upload) throw badRequest('UPLOAD_FILE_MISSING', "a bulk import is a file upload (multipart/form-data, field 'file')");
+      const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
+      const summary = await importFile(ctx.db.pool, meta, upload, dryRun);
+      return { status: dryRun ? 200 : 201, body: summary };
     },
   },
   {

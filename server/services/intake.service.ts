@@ -1,15 +1,17 @@
-// Intake of survey results: a JSON submission or an uploaded file → quality report → (when it passes) one transaction.
+// Intake of survey results: a JSON submission, an uploaded file or a bulk import → quality report → (when it
+// passes) one transaction that stores every result of the delivery, or nothing.
 import type pg from 'pg';
 import { withTransaction } from '../db/database';
 import { sql } from '../db/sql-files';
 import { badRequest, conflict } from '../errors';
-import { checkUnits, inspectSubmission, type Inspection, type KindRule, type SurveySubmission } from '../domain/survey-submission';
+import { checkUnits, inspectSubmission, type Inspection, type SurveySubmission, type Target, type TargetMode } from '../domain/survey-submission';
 import { parseEpsg } from '../domain/crs';
 import { boundaryPointTolerance } from '../domain/tolerances';
 import type { Delivery } from '../formats/delivery';
 import { readDelivery } from '../formats/read-delivery';
+import { plotPlaneArea } from '../quality/area.checks';
 import { buildReport, type QualityReport } from '../quality/quality-report';
-import { checkNeighbours, deliveryMultiPolygon } from './neighbours.service';
+import { checkNeighbours, plotGeometry } from './neighbours.service';
 import { surveyKinds } from './survey-store';
 import { chinaToday, getSurvey, requireUuid, sha256, type SurveyResultView } from './surveys.service';
 
@@ -19,90 +21,124 @@ export interface Upload {
 }
 
 /** Metadata + delivery → the full report (pure checks, then the neighbours in PostGIS where the geometry is sound). */
-async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload | undefined): Promise<{ kind: KindRule; inspection: Inspection | null; report: QualityReport | null }> {
+async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload | undefined, mode: TargetMode): Promise<{ inspection: Inspection | null; report: QualityReport | null }> {
   const kinds = await surveyKinds(pool);
   const epsg = meta.crs ? parseEpsg(meta.crs) : undefined;
   const read = upload ? await readDelivery(upload.fileName, upload.bytes, { requestEpsg: epsg }) : undefined;
-  const checked = inspectSubmission(meta, kinds, chinaToday(), read);
+  const checked = inspectSubmission(meta, kinds, chinaToday(), read, mode);
   if (!checked.ok) throw badRequest(checked.problem.code, checked.problem.message, checked.problem.details);
-  const { kind, inspection } = checked.value;
-  if (!inspection) return { kind, inspection, report: null };
-  if (inspection.delivery && inspection.parcelCode && !inspection.findings.some((f) => f.severity === 'error')) {
-    inspection.findings.push(...(await checkNeighbours(pool, inspection.delivery, inspection.parcelCode, boundaryPointTolerance(meta.precisionClass ?? 1))));
+  const { inspection } = checked.value;
+  if (!inspection) return { inspection, report: null };
+  if (inspection.delivery && !inspection.findings.some((f) => f.severity === 'error')) {
+    inspection.findings.push(...(await checkNeighbours(pool, inspection.delivery, inspection.targets, boundaryPointTolerance(meta.precisionClass ?? 1))));
   }
-  return { kind, inspection, report: buildReport(upload?.fileName ?? 'features', inspection.delivery, inspection.findings) };
+  return { inspection, report: buildReport(upload?.fileName ?? 'features', inspection.delivery, inspection.findings) };
+}
+
+/** A report with errors stores nothing: 400 naming the first error, the whole report in details.report. */
+function requirePassed(report: QualityReport | null): void {
+  if (!report || report.passed) return;
+  const first = report.findings.find((f) => f.severity === 'error')!;
+  throw badRequest(first.code, report.errors === 1 ? first.message : `${first.message} (and ${report.errors - 1} more error(s): see details.report)`, { report });
 }
 
 /** Every check of a submission, nothing stored (POST /api/surveys/validate). */
 export async function validateSubmission(pool: pg.Pool, meta: Partial<SurveySubmission>, upload?: Upload): Promise<QualityReport> {
-  const { report } = await examine(pool, meta, upload);
+  const { report } = await examine(pool, meta, upload, 'single');
   return report ?? buildReport('(no geometry)', null, []);
 }
 
-/** Checks and stores a submission in one transaction; a report with errors stores nothing (400, the report in details). */
+/** Checks and stores one result (POST /api/surveys): JSON features, a file, or unit areas alone. */
 export async function submit(pool: pg.Pool, meta: Partial<SurveySubmission>, upload?: Upload, rawBody?: Buffer): Promise<SurveyResultView & { quality: QualityReport | null }> {
-  const { inspection, report } = await examine(pool, meta, upload);
-  if (report && !report.passed) {
-    const first = report.findings.find((f) => f.severity === 'error')!;
-    throw badRequest(first.code, report.errors === 1 ? first.message : `${first.message} (and ${report.errors - 1} more error(s): see details.report)`, { report });
-  }
-  const parcelCode = inspection?.parcelCode ?? meta.parcelCode;
-  if (!parcelCode) throw badRequest('PARCEL_CODE_MISSING', 'parcelCode is required');
-  const units = meta.units ?? [];
-  const unitProblem = checkUnits(parcelCode, units);
+  const { inspection, report } = await examine(pool, meta, upload, 'single');
+  requirePassed(report);
+  const target: Target = inspection?.targets[0] ?? { parcelCode: meta.parcelCode!, plots: [] };
+  const unitProblem = checkUnits(target.parcelCode, meta.units ?? []);
   if (unitProblem) throw badRequest(unitProblem.code, unitProblem.message, unitProblem.details);
   const source = upload ? sha256(upload.bytes) : sha256(rawBody ?? JSON.stringify(meta));
-  const id = await store(pool, { ...meta, parcelCode, sourceFileName: upload?.fileName ?? meta.sourceFileName }, inspection?.delivery ?? null, source);
-  return { ...(await getSurvey(pool, id))!, quality: report };
+  const [stored] = await store(pool, { ...meta, sourceFileName: upload?.fileName ?? meta.sourceFileName }, inspection?.delivery ?? null, [target], source);
+  return { ...(await getSurvey(pool, stored.id))!, quality: report };
 }
 
-type Stored = Partial<SurveySubmission> & { parcelCode: string };
+export interface ImportSummary {
+  file: string;
+  /** Nothing was stored: only the checks ran. */
+  dryRun: boolean;
+  results: { parcelCode: string; id: string | null; plots: number; planeAreaM2: number }[];
+  report: QualityReport;
+}
 
-async function store(pool: pg.Pool, s: Stored, delivery: Delivery | null, sourceSha256: string): Promise<string> {
-  const multi = delivery && deliveryMultiPolygon(delivery);
-  const geometry = multi && (multi.coordinates.length === 1 ? { type: 'Polygon', coordinates: multi.coordinates[0] } : multi);
-  const declaredArea = s.declaredAreaM2 ?? sumDeclared(delivery);
+/**
+ * A bulk import (POST /api/imports): each plot carries its 宗地代码 (or the request names one parcel for all);
+ * one result per parcel, all stored in one transaction — the file lands whole or not at all.
+ */
+export async function importFile(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload, dryRun: boolean): Promise<ImportSummary> {
+  const { inspection, report } = await examine(pool, meta, upload, 'per-plot');
+  const planned = (inspection?.targets ?? []).map((t) => ({ parcelCode: t.parcelCode, plots: t.plots.length, planeAreaM2: round3(t.plots.reduce((a, p) => a + plotPlaneArea(p), 0)) }));
+  if (dryRun || !report!.passed) {
+    if (!dryRun) requirePassed(report);
+    return { file: upload.fileName, dryRun, results: planned.map((p) => ({ ...p, id: null })), report: report! };
+  }
+  const stored = await store(pool, { ...meta, sourceFileName: upload.fileName }, inspection!.delivery, inspection!.targets, sha256(upload.bytes));
+  const ids = new Map(stored.map((s) => [s.parcelCode, s.id]));
+  return { file: upload.fileName, dryRun, results: planned.map((p) => ({ ...p, id: ids.get(p.parcelCode) ?? null })), report: report! };
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Stores one result per target in a single transaction: parcels, results, 界址点, unit areas. */
+async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Delivery | null, targets: Target[], sourceSha256: string): Promise<{ id: string; parcelCode: string }[]> {
+  const codes = targets.map((t) => t.parcelCode);
+  const geometries = targets.map((t) => {
+    if (!t.plots.length) return null;
+    const parts = t.plots.flatMap((plot) => plotGeometry(plot).coordinates);
+    return JSON.stringify(parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts });
+  });
+  const declared = targets.map((t) => (targets.length === 1 && s.declaredAreaM2 !== undefined ? s.declaredAreaM2 : sumDeclared(t)) ?? null);
   return withTransaction(pool, async (client) => {
-    await client.query(sql('parcel-ensure'), [s.parcelCode]);
-    if (s.supersedes) await requireSupersedable(client, s.parcelCode, requireUuid(s.supersedes));
+    await client.query(sql('parcel-ensure'), [codes]);
+    if (s.supersedes) await requireSupersedable(client, codes[0], requireUuid(s.supersedes));
     const inserted = await client.query(sql('survey-insert'), [
-      s.parcelCode, s.stage, s.kind, s.organisation, s.surveyedOn, delivery?.epsg ?? epsgOf(s.crs), s.precisionClass,
-      s.sourceFileName ?? null, sourceSha256, geometry ? JSON.stringify(geometry) : null, declaredArea ?? null,
-      s.declaredBuildingAreaM2 ?? null, s.supersedes?.toLowerCase() ?? null, s.submittedBy ?? null,
+      codes, s.stage, s.kind, s.organisation, s.surveyedOn, delivery?.epsg ?? epsgOf(s.crs), s.precisionClass,
+      s.sourceFileName ?? null, sourceSha256, geometries, declared, codes.map(() => s.supersedes?.toLowerCase() ?? null),
+      s.submittedBy ?? null, s.declaredBuildingAreaM2 ?? null,
     ]);
-    const surveyId: string = inserted.rows[0].id;
-    if (delivery) await insertBoundaryPoints(client, s.parcelCode, surveyId, delivery);
+    const ids = new Map<string, string>(inserted.rows.map((r) => [r.parcel_code, r.id]));
+    await insertBoundaryPoints(client, targets, ids);
     if (s.units?.length) {
-      await client.query(sql('unit-ensure'), [s.parcelCode, s.units.map((u) => u.unitCode)]);
+      await client.query(sql('unit-ensure'), [codes[0], s.units.map((u) => u.unitCode)]);
       await client.query(sql('unit-areas-insert'), [
-        s.parcelCode, surveyId, s.units.map((u) => u.unitCode), s.units.map((u) => u.buildingAreaM2),
+        codes[0], ids.get(codes[0]), s.units.map((u) => u.unitCode), s.units.map((u) => u.buildingAreaM2),
         s.units.map((u) => u.innerAreaM2 ?? null), s.units.map((u) => u.sharedAreaM2 ?? null),
       ]);
     }
-    return surveyId;
+    return codes.map((parcelCode) => ({ parcelCode, id: ids.get(parcelCode)! }));
   });
 }
 
-const epsgOf = (crs?: string) => (crs ? Number(/\d+$/.exec(crs)?.[0]) : 4526);
+const epsgOf = (crs?: string) => (crs ? parseEpsg(crs)! : 4526);
 
 /** The plots' declared areas added up, m², when every plot declares one. */
-function sumDeclared(delivery: Delivery | null): number | undefined {
-  if (!delivery?.plots.length || delivery.plots.some((p) => !p.declaredArea)) return undefined;
-  return Math.round(delivery.plots.reduce((sum, p) => sum + p.declaredArea!.m2, 0) * 10_000) / 10_000;
+function sumDeclared(target: Target): number | undefined {
+  if (!target.plots.length || target.plots.some((p) => !p.declaredArea)) return undefined;
+  return Math.round(target.plots.reduce((sum, p) => sum + p.declaredArea!.m2, 0) * 10_000) / 10_000;
 }
 
-/** 界址点 with the digits as delivered where the format kept them (numeric keeps '3899300.000' as written). */
-async function insertBoundaryPoints(client: pg.PoolClient, parcelCode: string, surveyId: string, delivery: Delivery): Promise<void> {
-  const cols: [number[], number[], number[], string[], string[], string[]] = [[], [], [], [], [], []];
-  let partNo = 0;
-  for (const plot of delivery.plots) for (const part of plot.parts) {
-    partNo += 1;
-    part.rings.forEach((ring, r) => ring.points.forEach((p, i) => {
-      cols[0].push(partNo); cols[1].push(r + 1); cols[2].push(i + 1); cols[3].push(p.pointNo);
-      cols[4].push(p.xText ?? String(p.x)); cols[5].push(p.yText ?? String(p.y));
-    }));
+/** 界址点 of every result, with the digits as delivered where the format kept them (numeric keeps '3899300.000'). */
+async function insertBoundaryPoints(client: pg.PoolClient, targets: Target[], ids: Map<string, string>): Promise<void> {
+  const cols: [string[], string[], number[], number[], number[], string[], string[], string[]] = [[], [], [], [], [], [], [], []];
+  for (const target of targets) {
+    let partNo = 0;
+    for (const plot of target.plots) for (const part of plot.parts) {
+      partNo += 1;
+      part.rings.forEach((ring, r) => ring.points.forEach((p, i) => {
+        cols[0].push(target.parcelCode); cols[1].push(ids.get(target.parcelCode)!);
+        cols[2].push(partNo); cols[3].push(r + 1); cols[4].push(i + 1); cols[5].push(p.pointNo);
+        cols[6].push(p.xText ?? String(p.x)); cols[7].push(p.yText ?? String(p.y));
+      }));
+    }
   }
-  await client.query(sql('boundary-points-insert'), [parcelCode, surveyId, ...cols]);
+  if (cols[0].length) await client.query(sql('boundary-points-insert'), cols);
 }
 
 async function requireSupersedable(client: pg.PoolClient, parcelCode: string, id: string): Promise<void> {

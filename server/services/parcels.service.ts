@@ -44,7 +44,7 @@ export async function putUnit(pool: pg.Pool, unitCode: string, fields: UnitField
     throw badRequest('UNIT_CODE_INVALID', `不动产单元号 '${unitCode}': ${parsed.problems.map((p) => p.message).join('; ')}`, { problems: parsed.problems });
   }
   const parcelCode = parsed.value.parcel.code;
-  await pool.query(sql('parcel-ensure'), [parcelCode]);
+  await pool.query(sql('parcel-ensure'), [[parcelCode]]);
   const { rows } = await pool.query(sql('unit-upsert'), [
     parcelCode, unitCode, fields.location ?? null, fields.use ?? null, fields.floor ?? null,
     'location' in fields, 'use' in fields, 'floor' in fields,

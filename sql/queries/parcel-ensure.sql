@@ -1,2 +1,2 @@
--- Creates the parcel from its code when it does not exist yet (a survey or unit may arrive first).
-INSERT INTO parcel (parcel_code) VALUES ($1) ON CONFLICT (parcel_code) DO NOTHING
+-- Creates parcels from their codes ($1 text[]) when they do not exist yet (a survey or unit may arrive first).
+INSERT INTO parcel (parcel_code) SELECT DISTINCT unnest($1::text[]) ON CONFLICT (parcel_code) DO NOTHING

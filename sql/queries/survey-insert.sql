@@ -1,11 +1,11 @@
--- Stores a survey result: the geometry exactly as submitted, its EPSG:4490 display copy and its plane area.
-WITH g AS MATERIALIZED (
-  SELECT CASE WHEN $10::text IS NULL THEN NULL ELSE ST_SetSRID(ST_GeomFromGeoJSON($10), $6) END AS geom
-)
+-- Stores survey results of one submission, one per parcel (parallel arrays $1, $10–$12: parcel code, geometry
+-- as GeoJSON or null, declared land area, supersedes), sharing the provenance $2–$9, $13: the geometry exactly
+-- as submitted, its EPSG:4490 display copy and its plane area.
 INSERT INTO survey_result (
   parcel_code, stage, kind, organisation, surveyed_on, srid, precision_class, source_file_name, source_sha256,
   geom, geom_4490, plane_area_m2, declared_area_m2, declared_building_area_m2, supersedes, submitted_by)
-SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9,
-  g.geom, ST_Transform(g.geom, 4490), ST_Area(g.geom), $11, $12, $13, $14
-FROM g
-RETURNING id
+SELECT r.parcel_code, $2, $3, $4, $5, $6, $7, $8, $9,
+  g.geom, ST_Transform(g.geom, 4490), ST_Area(g.geom), r.declared_area, $14, r.supersedes, $13
+FROM unnest($1::text[], $10::text[], $11::numeric[], $12::uuid[]) AS r (parcel_code, geojson, declared_area, supersedes)
+CROSS JOIN LATERAL (SELECT CASE WHEN r.geojson IS NULL THEN NULL ELSE ST_SetSRID(ST_GeomFromGeoJSON(r.geojson), $6) END AS geom) g
+RETURNING id, parcel_code
