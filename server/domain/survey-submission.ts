@@ -134,6 +134,10 @@ export function inspectDelivery(read: ReadResult, s: Partial<SurveySubmission>, 
   if (requestEpsg !== undefined && requestEpsg !== 4490 && delivery.format !== 'geojson' && delivery.epsg !== requestEpsg) {
     return refuse('CRS_CONFLICT', `the file is in EPSG:${delivery.epsg} but the request says ${s.crs}; leave crs out or correct it`, `文件坐标系为EPSG:${delivery.epsg}，与提交的${s.crs}不一致；请删除或更正crs`);
   }
+  if (!zoneCrsFromEpsg(delivery.epsg)) {
+    return refuse('CRS_UNSUPPORTED', `the coordinates are in EPSG:${delivery.epsg}, not a CGCS2000 Gauss-Krüger zone: official areas are plane areas in the survey's projected CRS, so deliver the file in its zone (EPSG:4513–4554 or 4491–4512; only GeoJSON in EPSG:4490 lon/lat is converted)`,
+      `坐标为EPSG:${delivery.epsg}，不是CGCS2000高斯-克吕格投影带：法定面积是测量所用投影坐标系下的平面面积，请提交投影带坐标（EPSG:4513–4554或4491–4512；仅EPSG:4490经纬度的GeoJSON会自动转换）`);
+  }
   const { targets, findings: targetFindings } = mode === 'per-plot' && !s.parcelCode ? perPlotTargets(delivery) : singleTarget(delivery, s.parcelCode);
   const findings = [...checkDelivery(delivery, { precisionClass: s.precisionClass ?? 1, officialArea: kind.officialLandArea, parcelCode: mode === 'single' ? targets[0]?.parcelCode : s.parcelCode }), ...targetFindings];
   return { delivery, targets, findings };

@@ -90,8 +90,50 @@ const VALIDITY_ZH: Record<string, string> = {
   SELF_INTERSECTION: '界址线自相交', RING_SELF_INTERSECTION: '圈自相交', NESTED_SHELLS: '地块的组成部分相互嵌套', DUPLICATE_RINGS: '圈重复',
 };
 
+type XY = [number, number];
+
+/** Sign of the turn a→b→c: 1 left, -1 right, 0 straight. */
+function orient(a: XY, b: XY, c: XY): number {
+  const v = (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]);
+  return v > 0 ? 1 : v < 0 ? -1 : 0;
+}
+
+const onSegment = (a: XY, b: XY, p: XY) => Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+
+/** Whether segments ab and cd share any point (touching included). */
+function segmentsMeet(a: XY, b: XY, c: XY, d: XY): boolean {
+  const o1 = orient(a, b, c), o2 = orient(a, b, d), o3 = orient(c, d, a), o4 = orient(c, d, b);
+  if (o1 !== o2 && o3 !== o4) return true;
+  return (o1 === 0 && onSegment(a, b, c)) || (o2 === 0 && onSegment(a, b, d)) || (o3 === 0 && onSegment(c, d, a)) || (o4 === 0 && onSegment(c, d, b));
+}
+
+/**
+ * A fast verdict for the common plot — one ring, few vertices: simple when no two non-adjacent edges meet and
+ * no edge doubles back on the one before it. Coordinates about the first vertex, as everywhere at Gauss-Krüger
+ * magnitudes. Only a ring that fails it (or a plot with holes or parts) goes to jsts for the reason and place.
+ */
+export function isSimpleRing(points: LocatedPoint[]): boolean {
+  const o = points[0];
+  const p: XY[] = points.map((q) => [q.y - o.y, q.x - o.x]);
+  const n = p.length;
+  for (let i = 0; i < n; i++) {
+    const a = p[i], b = p[(i + 1) % n], c = p[(i + 2) % n];
+    if (a[0] === b[0] && a[1] === b[1]) return false;
+    if (orient(a, b, c) === 0 && (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]) < 0) return false;
+    for (let j = i + 2; j < n; j++) {
+      if (i === 0 && j === n - 1) continue;
+      if (segmentsMeet(a, b, p[j], p[(j + 1) % n])) return false;
+    }
+  }
+  return true;
+}
+
+const FAST_PATH_MAX_VERTICES = 64;
+
 /** jsts IsValidOp on the plot's polygon(s); the finding names the nearest boundary point. */
 function checkValidity(file: string, plot: DeliveryPlot): Finding[] {
+  const only = plot.parts.length === 1 && plot.parts[0].rings.length === 1 ? plot.parts[0].rings[0].points : undefined;
+  if (only && only.length <= FAST_PATH_MAX_VERTICES && isSimpleRing(only)) return [];
   const coordinates = plot.parts.map((part) => part.rings.map((r) => [...r.points, r.points[0]].map((p) => [p.y, p.x])));
   const geometry = reader.read({ type: 'MultiPolygon', coordinates });
   const op = new IsValidOp(geometry);
