@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHub } from '../server/hub';
+import { loadConfig } from '../server/config';
 import { writeExchangeTxt } from '../server/formats/txt-exchange.format';
 
 const PLOTS = Number(process.env.BENCH_PLOTS ?? 20_000);
@@ -37,11 +38,20 @@ const wkt = (i: number) => {
   return `POLYGON((${[...c, c[0]].join(',')}))`;
 };
 
-async function post(url: string, bytes: Uint8Array): Promise<any> {
+const BENCH_PASSWORD = 'bench-admin-password';
+
+/** Logs in and returns the session cookie. */
+export async function logIn(url: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!res.ok) throw new Error(`login of ${username} answered ${res.status}`);
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+
+async function post(url: string, bytes: Uint8Array, cookie: string): Promise<any> {
   const form = new FormData();
   for (const [k, v] of Object.entries({ stage: 'land_supply', kind: '勘测定界', organisation: '基准测试', surveyedOn: '2025-01-15', precisionClass: '1' })) form.append(k, v);
   form.append('file', new Blob([Buffer.from(bytes)]), 'bench.txt');
-  const res = await fetch(url, { method: 'POST', body: form });
+  const res = await fetch(url, { method: 'POST', body: form, headers: { cookie } });
   const body = await res.json();
   if (!res.ok && res.status !== 200) throw new Error(`${url}: ${res.status} ${body.message}`);
   if (!body.report.passed) throw new Error(`${url}: the generated file did not pass: ${body.report.findings[0]?.message}`);
@@ -59,11 +69,12 @@ export async function run(): Promise<string[][]> {
   const dataDir = databaseUrl ? '' : fs.mkdtempSync(path.join(os.tmpdir(), 'onesurvey-bench-'));
   const template = path.resolve(__dirname, '../.tmp/pglite-template-0.5.8');
   if (dataDir && fs.existsSync(`${template}/PG_VERSION`)) fs.cpSync(template, dataDir, { recursive: true });
-  const hub = await startHub({ port: 0, host: '127.0.0.1', databaseUrl, dataDir, demo: false, embeddedPgPort: 0 }, () => undefined);
+  const hub = await startHub(loadConfig({ ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir }), PORT: '0', PGLITE_PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD: BENCH_PASSWORD }), () => undefined);
+  const cookie = await logIn(hub.url, 'admin', BENCH_PASSWORD);
   try {
     const bytes = generateTxt();
-    const [, validateS] = await timed(() => post(`${hub.url}/api/imports?dryRun=1`, bytes));
-    const [imported, importS] = await timed(() => post(`${hub.url}/api/imports`, bytes));
+    const [, validateS] = await timed(() => post(`${hub.url}/api/imports?dryRun=1`, bytes, cookie));
+    const [imported, importS] = await timed(() => post(`${hub.url}/api/imports`, bytes, cookie));
     if (imported.results.length !== PLOTS) throw new Error(`imported ${imported.results.length} results, expected ${PLOTS}`);
     const polygons = Array.from({ length: PLOTS }, (_, i) => wkt(i));
     const client = await hub.db.pool.connect();

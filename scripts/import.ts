@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 const USAGE = `usage: npm run import -- <files or folders…> --stage <stage> --kind <kind> --organisation <测绘单位>
          --surveyed-on YYYY-MM-DD [--precision-class 1|2|3] [--crs EPSG:4526] [--parcel <宗地代码>]
          [--hub http://127.0.0.1:8080] [--dry-run]
+Authentication: HUB_TOKEN=<bearer token>, or HUB_USER=<username> with HUB_PASSWORD=<password>.
 Each file goes to POST /api/imports; a file whose checks find an error stores nothing.`;
 
 const EXTENSIONS = new Set(['.txt', '.geojson', '.json', '.csv', '.dxf', '.zip']);
@@ -33,11 +34,20 @@ export function collectFiles(args: string[]): string[] {
   return out;
 }
 
-async function importOne(hub: string, file: string, fields: Record<string, string>, dryRun: boolean): Promise<Outcome> {
+/** The Authorization or Cookie header from HUB_TOKEN, or a login with HUB_USER and HUB_PASSWORD. */
+async function authenticate(hub: string, env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+  if (env.HUB_TOKEN) return { authorization: `Bearer ${env.HUB_TOKEN}` };
+  if (!env.HUB_USER || !env.HUB_PASSWORD) throw new Error('set HUB_TOKEN, or HUB_USER and HUB_PASSWORD, to authenticate with the hub');
+  const res = await fetch(`${hub}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: env.HUB_USER, password: env.HUB_PASSWORD }) });
+  if (!res.ok) throw new Error(`login as ${env.HUB_USER} failed: ${(await res.json().catch(() => ({}))).message ?? res.status}`);
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0] };
+}
+
+async function importOne(hub: string, auth: Record<string, string>, file: string, fields: Record<string, string>, dryRun: boolean): Promise<Outcome> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
-  const res = await fetch(`${hub}/api/imports${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: form });
+  const res = await fetch(`${hub}/api/imports${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: form, headers: auth });
   const body = await res.json().catch(() => ({ message: `HTTP ${res.status}` }));
   const report = body.report ?? body.details?.report;
   const counts = { warnings: report?.warnings ?? 0, errors: report?.errors ?? (res.ok ? 0 : 1) };
@@ -98,11 +108,18 @@ async function main(): Promise<number> {
     stage: values.stage!, kind: values.kind!, organisation: values.organisation!, surveyedOn: values['surveyed-on']!, precisionClass: values['precision-class']!,
     ...(values.crs ? { crs: values.crs } : {}), ...(values.parcel ? { parcelCode: values.parcel } : {}),
   };
+  let auth: Record<string, string>;
+  try {
+    auth = await authenticate(values.hub!, process.env);
+  } catch (err) {
+    console.error(`${(err as Error).message}\n${USAGE}`);
+    return 2;
+  }
   const outcomes: Outcome[] = [];
   const started = Date.now();
   for (const file of files) {
     try {
-      outcomes.push(await importOne(values.hub!, file, fields, values['dry-run']!));
+      outcomes.push(await importOne(values.hub!, auth, file, fields, values['dry-run']!));
     } catch (err) {
       outcomes.push({ file, ok: false, results: 0, plots: 0, warnings: 0, errors: 1, note: `the hub at ${values.hub} did not answer: ${(err as Error).message}` });
     }

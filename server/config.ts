@@ -13,6 +13,14 @@ export interface Config {
   embeddedPgPort: number;
   /** Host the HTTP server binds to. */
   host: string;
+  /** Password of the admin account created on the first start; absent → a one-time password is printed. */
+  adminPassword?: string;
+  /** Password of the demo accounts (DEMO=1). */
+  demoPassword: string;
+  /** Requests per client (account, else address) per minute; 0 turns the limit off. */
+  rateLimitPerMinute: number;
+  /** Trust X-Forwarded-* from a TLS-terminating proxy (session cookies are then Secure). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -20,6 +28,12 @@ export class ConfigError extends Error {}
 function parsePort(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new ConfigError(`${name}=${raw} is not a port number (0–65535)`);
+  return Number(raw);
+}
+
+function parseCount(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name}=${raw} must be a whole number (0 turns it off)`);
   return Number(raw);
 }
 
@@ -44,7 +58,7 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST; throws ConfigError with a one-line reason. */
+/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY; throws ConfigError with a one-line reason. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return {
@@ -54,6 +68,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demo: parseFlag('DEMO', env.DEMO, databaseUrl === undefined),
     embeddedPgPort: parsePort('PGLITE_PORT', env.PGLITE_PORT, 5433),
     host: env.HOST || '127.0.0.1',
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    demoPassword: env.DEMO_PASSWORD || 'demo',
+    rateLimitPerMinute: parseCount('RATE_LIMIT', env.RATE_LIMIT, 1200),
+    trustProxy: parseFlag('TRUST_PROXY', env.TRUST_PROXY, false),
   };
 }
 

@@ -6,6 +6,7 @@ import { migrate } from './db/migrate';
 import { detectCapabilities } from './services/health.service';
 import { isEmpty, loadDemo } from './demo/load-demo';
 import { createApp } from './app';
+import { ensureAdmin } from './services/accounts.service';
 
 export interface RunningHub {
   url: string;
@@ -21,12 +22,14 @@ export async function startHub(config: Config, log: (line: string) => void): Pro
     const applied = await migrate(db.pool, log);
     if (applied) log(`applied ${applied} migration(s)`);
     const capabilities = await detectCapabilities(db.pool, db.engine);
+    const oneTimePassword = await ensureAdmin(db.pool, config.adminPassword);
+    if (oneTimePassword) log(`created the account 'admin' with the one-time password ${oneTimePassword} — it is shown only now (set ADMIN_PASSWORD to choose it)`);
     if (config.demo && (await isEmpty(db.pool))) {
-      log('loading the 焦作 demo data (DEMO=0 skips this)…');
-      const loaded = await loadDemo(db.pool, log);
-      log(`demo data: ${loaded.parcels} parcels, ${loaded.results} survey results`);
+      log('loading the 焦作 demo data and demo accounts (DEMO=0 skips this)…');
+      const loaded = await loadDemo(db.pool, config.demoPassword, log);
+      log(`demo data: ${loaded.parcels} parcels, ${loaded.results} survey results; demo accounts ${loaded.accounts.join(', ')} (password: DEMO_PASSWORD, default 'demo') — for trying the hub, not for real work`);
     }
-    const app = createApp({ db, capabilities });
+    const app = createApp({ db, capabilities, config });
     const server: http.Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s)).on('error', reject);
     });

@@ -4,6 +4,9 @@ import { buildDemoSet } from './demo-data';
 import { putParcel, putUnit } from '../services/parcels.service';
 import { chinaToday, reviewSurvey } from '../services/surveys.service';
 import { submit } from '../services/intake.service';
+import { HUB_ACTOR, type Actor } from '../services/audit.service';
+import { createAccount } from '../services/accounts.service';
+import { ROLES, type Role, type Viewer } from '../auth/viewer';
 
 /** True when the database holds no parcel yet (the demo is only loaded into an empty hub). */
 export async function isEmpty(pool: pg.Pool): Promise<boolean> {
@@ -11,19 +14,35 @@ export async function isEmpty(pool: pg.Pool): Promise<boolean> {
   return rows[0].empty;
 }
 
-/** Loads the demo set; returns how many parcels and results it stored. */
-export async function loadDemo(pool: pg.Pool, log: (line: string) => void): Promise<{ parcels: number; results: number }> {
+/** One demo account per role, marked demo; the surveyor belongs to the organisation of most demo results. */
+async function createDemoAccounts(pool: pg.Pool, password: string, organisation: string): Promise<Record<Role, Viewer>> {
+  const viewers = {} as Record<Role, Viewer>;
+  for (const role of ROLES) {
+    const username = `demo-${role}`;
+    const account = { username, displayName: `演示${role} / demo ${role}`, kind: 'person' as const, roles: [role], organisation: role === 'surveyor' ? organisation : null, password, demo: true };
+    const { id } = await createAccount(pool, account);
+    viewers[role] = { accountId: id, username, kind: 'person', roles: [role], organisation: account.organisation, countyCodes: null, demo: true, via: 'session' };
+  }
+  return viewers;
+}
+
+/** Loads the demo set and the demo accounts; returns what it stored. */
+export async function loadDemo(pool: pg.Pool, demoPassword: string, log: (line: string) => void): Promise<{ parcels: number; results: number; accounts: string[] }> {
   const demo = buildDemoSet(chinaToday());
+  const organisations = demo.steps.map((s) => s.submission.organisation);
+  const busiest = organisations.sort((a, b) => organisations.filter((o) => o === b).length - organisations.filter((o) => o === a).length)[0];
+  const accounts = await createDemoAccounts(pool, demoPassword, busiest);
+  const reviewer: Actor = { viewer: accounts.reviewer, clientAddress: 'demo' };
   for (const p of demo.parcels) await putParcel(pool, p.parcelCode, { location: p.location, landUse: p.landUse, rightType: p.rightType });
   for (const u of demo.units) await putUnit(pool, u.unitCode, { location: u.location, use: u.use, floor: u.floor });
   const ids: string[] = [];
   for (const [i, step] of demo.steps.entries()) {
     const supersedes = step.submission.supersedes?.startsWith('$step:') ? ids[Number(step.submission.supersedes.slice(6))] : step.submission.supersedes;
     const submission = { ...step.submission, supersedes, sourceFileName: step.submission.sourceFileName ?? 'demo.json' };
-    const stored = await submit(pool, submission);
+    const stored = await submit(pool, submission, HUB_ACTOR);
     ids.push(stored.id);
-    if (step.review) await reviewSurvey(pool, stored.id, step.review);
+    if (step.review) await reviewSurvey(pool, stored.id, { decision: step.review.decision, note: step.review.note }, reviewer);
     if ((i + 1) % 20 === 0) log(`demo data: ${i + 1}/${demo.steps.length} results`);
   }
-  return { parcels: demo.parcels.length, results: ids.length };
+  return { parcels: demo.parcels.length, results: ids.length, accounts: Object.values(accounts).map((v) => v.username) };
 }

@@ -5,6 +5,7 @@ export const healthRoutes: Route[] = [
   {
     method: 'get',
     path: '/api/health',
+    access: 'public',
     operationId: 'getHealth',
     summary: 'Engine (pglite | postgresql), PostgreSQL and PostGIS versions, detected capabilities',
     tag: 'system',

@@ -1,5 +1,6 @@
 // Parcels and units by their codes.
 import type { Route } from './route';
+import { visibilityOf } from '../auth/viewer';
 import { getParcel, putParcel, putUnit, searchParcels, type DescriptiveFields, type UnitFields } from '../services/parcels.service';
 
 const parcelCodeParam = { name: 'parcelCode', in: 'path' as const, description: '宗地代码, 19 characters, e.g. 410802003012GB00025', required: true };
@@ -8,6 +9,7 @@ export const parcelRoutes: Route[] = [
   {
     method: 'get',
     path: '/api/parcels',
+    access: 'authenticated',
     operationId: 'searchParcels',
     summary: 'Search parcels by 宗地代码/不动产单元号 prefix or 坐落 text, and by map extent',
     tag: 'parcels',
@@ -19,12 +21,13 @@ export const parcelRoutes: Route[] = [
     ],
     responses: { 200: { description: 'Matching parcels, ordered by code', schema: 'parcel-list' }, 400: { description: 'Bad bbox or paging', schema: 'error' } },
     async handle(req, ctx) {
-      return { body: await searchParcels(ctx.db.pool, req.query as Record<string, string>) };
+      return { body: await searchParcels(ctx.db.pool, req.query as Record<string, string>, visibilityOf(ctx.viewer!)) };
     },
   },
   {
     method: 'put',
     path: '/api/parcels/{parcelCode}',
+    access: ['registrar', 'admin'],
     operationId: 'putParcel',
     summary: 'Register a parcel by its 宗地代码, or update its 坐落, 用途, 权利类型',
     tag: 'parcels',
@@ -37,12 +40,13 @@ export const parcelRoutes: Route[] = [
     },
     async handle(req, ctx) {
       const { created } = await putParcel(ctx.db.pool, req.params.parcelCode, req.body as DescriptiveFields);
-      return { status: created ? 201 : 200, body: await getParcel(ctx.db.pool, req.params.parcelCode) };
+      return { status: created ? 201 : 200, body: await getParcel(ctx.db.pool, req.params.parcelCode, visibilityOf(ctx.viewer!)) };
     },
   },
   {
     method: 'get',
     path: '/api/parcels/{parcelCode}',
+    access: 'authenticated',
     operationId: 'getParcel',
     summary: 'A parcel: units, every result by stage and as a timeline, the current accepted boundary with its 界址点, areas per stage',
     tag: 'parcels',
@@ -53,12 +57,13 @@ export const parcelRoutes: Route[] = [
       404: { description: 'Not registered', schema: 'error' },
     },
     async handle(req, ctx) {
-      return { body: await getParcel(ctx.db.pool, req.params.parcelCode) };
+      return { body: await getParcel(ctx.db.pool, req.params.parcelCode, visibilityOf(ctx.viewer!)) };
     },
   },
   {
     method: 'put',
     path: '/api/units/{unitCode}',
+    access: ['registrar', 'surveyor', 'admin'],
     operationId: 'putUnit',
     summary: 'Register a unit by its 不动产单元号 (its parcel is created from the first 19 characters if needed)',
     tag: 'parcels',

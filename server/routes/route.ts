@@ -2,11 +2,28 @@
 import type { Request } from 'express';
 import type { Database } from '../db/database';
 import type { Capabilities } from '../services/health.service';
+import type { Role, Viewer } from '../auth/viewer';
+import type { Config } from '../config';
+import type { Actor } from '../services/audit.service';
 
 export interface HubContext {
   db: Database;
   capabilities: Capabilities;
+  config: Pick<Config, 'rateLimitPerMinute' | 'trustProxy'>;
 }
+
+/** What a handler gets besides the request: the hub, and who is asking from where. */
+export interface RequestContext extends HubContext {
+  /** The principal (null only on public routes). */
+  viewer: Viewer | null;
+  clientAddress: string;
+}
+
+/**
+ * Who may call a route — every route states it, and one middleware enforces it: `public` (no login),
+ * `authenticated` (any role), or the roles that may.
+ */
+export type Access = 'public' | 'authenticated' | readonly Role[];
 
 export interface RouteParam {
   name: string;
@@ -24,6 +41,7 @@ export interface RouteResponse {
 
 export interface Route {
   method: 'get' | 'put' | 'post' | 'delete';
+  access: Access;
   /** OpenAPI form: /api/parcels/{parcelCode}. */
   path: string;
   operationId: string;
@@ -37,13 +55,18 @@ export interface Route {
   body?: { json: string; multipart?: string };
   responses: Record<number, RouteResponse>;
   /** Parses, calls one service function, shapes the answer: JSON, or a file to download. */
-  handle(req: Request & { rawBody?: Buffer }, ctx: HubContext): Promise<RouteResult>;
+  handle(req: Request & { rawBody?: Buffer }, ctx: RequestContext): Promise<RouteResult>;
 }
 
-export type RouteResult = { status?: number; body: unknown } | { file: { fileName: string; contentType: string; bytes: Uint8Array } };
+export type RouteResult =
+  | { status?: number; body: unknown; headers?: Record<string, string | string[]> }
+  | { file: { fileName: string; contentType: string; bytes: Uint8Array } };
 
 /** Content-Disposition for a download whose name may be Chinese (RFC 6266 / 5987). */
 export function attachment(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
+
+/** The actor of a request, for services that write or audit. */
+export const actorOf = (ctx: RequestContext): Actor => ({ viewer: ctx.viewer, clientAddress: ctx.clientAddress });

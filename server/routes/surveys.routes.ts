@@ -1,6 +1,7 @@
 // Survey results: submit (JSON or a file), validate without storing, read, export, review.
 import type { Request } from 'express';
-import type { Route } from './route';
+import { actorOf, type Route } from './route';
+import { visibilityOf } from '../auth/viewer';
 import { getSurvey, reviewSurvey, type ReviewDecision } from '../services/surveys.service';
 import { importFile, submit, validateSubmission, type Upload } from '../services/intake.service';
 import { exportSurvey } from '../services/export.service';
@@ -26,6 +27,7 @@ export const surveyRoutes: Route[] = [
   {
     method: 'post',
     path: '/api/surveys',
+    access: ['surveyor', 'admin'],
     operationId: 'submitSurvey',
     summary: 'Submit a survey result (JSON with GeoJSON features, or a file: TXT, GeoJSON, CSV, DXF, zipped shapefile); stored only when the quality checks find no error',
     tag: 'surveys',
@@ -38,12 +40,13 @@ export const surveyRoutes: Route[] = [
     },
     async handle(req, ctx) {
       const { meta, upload } = await readSubmission(req);
-      return { status: 201, body: await submit(ctx.db.pool, meta, upload, req.rawBody) };
+      return { status: 201, body: await submit(ctx.db.pool, meta, actorOf(ctx), upload, req.rawBody) };
     },
   },
   {
     method: 'post',
     path: '/api/surveys/validate',
+    access: ['surveyor', 'reviewer', 'admin'],
     operationId: 'validateSurvey',
     summary: 'Run every check of a submission (same input as POST /api/surveys) and return the quality report; nothing is stored',
     tag: 'surveys',
@@ -61,6 +64,7 @@ export const surveyRoutes: Route[] = [
   {
     method: 'post',
     path: '/api/imports',
+    access: ['surveyor', 'admin'],
     operationId: 'importFile',
     summary: 'Bulk import of one file (multipart): one result per parcel, each plot carrying its 宗地代码 (or parcelCode for all); the file lands whole or not at all',
     tag: 'surveys',
@@ -76,13 +80,14 @@ export const surveyRoutes: Route[] = [
       const { meta, upload } = await readSubmission(req);
       if (!upload) throw badRequest('UPLOAD_FILE_MISSING', "a bulk import is a file upload (multipart/form-data, field 'file')");
       const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
-      const summary = await importFile(ctx.db.pool, meta, upload, dryRun);
+      const summary = await importFile(ctx.db.pool, meta, actorOf(ctx), upload, dryRun);
       return { status: dryRun ? 200 : 201, body: summary };
     },
   },
   {
     method: 'get',
     path: '/api/surveys/{id}',
+    access: 'authenticated',
     operationId: 'getSurvey',
     summary: 'A survey result with its geometry (as submitted and in EPSG:4490), 界址点 and unit areas',
     tag: 'surveys',
@@ -93,7 +98,7 @@ export const surveyRoutes: Route[] = [
       404: { description: 'No such result', schema: 'error' },
     },
     async handle(req, ctx) {
-      const survey = await getSurvey(ctx.db.pool, req.params.id);
+      const survey = await getSurvey(ctx.db.pool, req.params.id, visibilityOf(ctx.viewer!));
       if (!survey) throw notFound('SURVEY_NOT_FOUND', `There is no survey result ${req.params.id}`);
       return { body: survey };
     },
@@ -101,6 +106,7 @@ export const surveyRoutes: Route[] = [
   {
     method: 'get',
     path: '/api/surveys/{id}/export',
+    access: 'authenticated',
     operationId: 'exportSurvey',
     summary: 'A result as a file: exchange TXT (GBK + CRLF, or UTF-8), GeoJSON (in its CRS), CSV point table, DXF',
     tag: 'surveys',
@@ -108,6 +114,8 @@ export const surveyRoutes: Route[] = [
       idParam,
       { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf', required: true },
       { name: 'encoding', in: 'query', description: 'gbk | utf-8 (TXT default gbk, CSV default utf-8 with BOM)' },
+      { name: 'applicationNo', in: 'query', description: 'The application (申请) the export is for; recorded in the audit log' },
+      { name: 'purpose', in: 'query', description: 'What the export is for; recorded in the audit log' },
     ],
     responses: {
       200: { description: 'The file, as an attachment' },
@@ -115,13 +123,17 @@ export const surveyRoutes: Route[] = [
       404: { description: 'No such result', schema: 'error' },
     },
     async handle(req, ctx) {
-      const file = await exportSurvey(ctx.db.pool, req.params.id, String(req.query.format ?? ''), req.query.encoding as string | undefined);
+      const file = await exportSurvey(ctx.db.pool, req.params.id, String(req.query.format ?? ''), req.query.encoding as string | undefined, actorOf(ctx), {
+        applicationNo: req.query.applicationNo as string | undefined,
+        purpose: req.query.purpose as string | undefined,
+      });
       return { file };
     },
   },
   {
     method: 'post',
     path: '/api/surveys/{id}/review',
+    access: ['reviewer', 'admin'],
     operationId: 'reviewSurvey',
     summary: 'Accept or reject a submitted result; a decision is final and accepted results are immutable',
     tag: 'surveys',
@@ -134,7 +146,7 @@ export const surveyRoutes: Route[] = [
       409: { description: 'Already decided (by whom and when is in the details)', schema: 'error' },
     },
     async handle(req, ctx) {
-      return { body: await reviewSurvey(ctx.db.pool, req.params.id, req.body as ReviewDecision) };
+      return { body: await reviewSurvey(ctx.db.pool, req.params.id, req.body as ReviewDecision, actorOf(ctx)) };
     },
   },
 ];

@@ -3,7 +3,9 @@
 import type pg from 'pg';
 import { withTransaction } from '../db/database';
 import { sql } from '../db/sql-files';
-import { badRequest, conflict } from '../errors';
+import { badRequest, conflict, HubError } from '../errors';
+import { hasRole, inCounty } from '../auth/viewer';
+import { audit, type Actor } from './audit.service';
 import { checkUnits, inspectSubmission, type Inspection, type SurveySubmission, type Target, type TargetMode } from '../domain/survey-submission';
 import { parseEpsg } from '../domain/crs';
 import { boundaryPointTolerance } from '../domain/tolerances';
@@ -48,15 +50,32 @@ export async function validateSubmission(pool: pg.Pool, meta: Partial<SurveySubm
   return report ?? buildReport('(no geometry)', null, []);
 }
 
+/**
+ * What a principal may submit: a surveyor (who is not also an admin) only for its own organisation, and
+ * anyone only for parcels in the counties of its scope.
+ */
+function requireMaySubmit(actor: Actor, meta: Partial<SurveySubmission>, targets: Target[]): void {
+  const viewer = actor.viewer;
+  if (!viewer) return;
+  if (!hasRole(viewer, 'admin') && viewer.organisation && meta.organisation !== viewer.organisation) {
+    throw new HubError(403, 'ORGANISATION_MISMATCH', `${viewer.username} submits for ${viewer.organisation} only, not for ${meta.organisation}`);
+  }
+  const outside = targets.map((t) => t.parcelCode).filter((code) => !inCounty(viewer, code));
+  if (outside.length) {
+    throw new HubError(403, 'COUNTY_OUT_OF_SCOPE', `${viewer.username} works on counties ${viewer.countyCodes!.join(', ')} only; ${outside.slice(0, 5).join(', ')} ${outside.length > 1 ? 'are' : 'is'} outside`);
+  }
+}
+
 /** Checks and stores one result (POST /api/surveys): JSON features, a file, or unit areas alone. */
-export async function submit(pool: pg.Pool, meta: Partial<SurveySubmission>, upload?: Upload, rawBody?: Buffer): Promise<SurveyResultView & { quality: QualityReport | null }> {
+export async function submit(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload?: Upload, rawBody?: Buffer): Promise<SurveyResultView & { quality: QualityReport | null }> {
   const { inspection, report } = await examine(pool, meta, upload, 'single');
   requirePassed(report);
   const target: Target = inspection?.targets[0] ?? { parcelCode: meta.parcelCode!, plots: [] };
+  requireMaySubmit(actor, meta, [target]);
   const unitProblem = checkUnits(target.parcelCode, meta.units ?? []);
   if (unitProblem) throw badRequest(unitProblem.code, unitProblem.message, unitProblem.details);
   const source = upload ? sha256(upload.bytes) : sha256(rawBody ?? JSON.stringify(meta));
-  const [stored] = await store(pool, { ...meta, sourceFileName: upload?.fileName ?? meta.sourceFileName }, inspection?.delivery ?? null, [target], source);
+  const [stored] = await store(pool, { ...meta, sourceFileName: upload?.fileName ?? meta.sourceFileName }, inspection?.delivery ?? null, [target], source, actor);
   return { ...(await getSurvey(pool, stored.id))!, quality: report };
 }
 
@@ -72,14 +91,15 @@ export interface ImportSummary {
  * A bulk import (POST /api/imports): each plot carries its 宗地代码 (or the request names one parcel for all);
  * one result per parcel, all stored in one transaction — the file lands whole or not at all.
  */
-export async function importFile(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload, dryRun: boolean): Promise<ImportSummary> {
+export async function importFile(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload: Upload, dryRun: boolean): Promise<ImportSummary> {
   const { inspection, report } = await examine(pool, meta, upload, 'per-plot');
+  requireMaySubmit(actor, meta, inspection?.targets ?? []);
   const planned = (inspection?.targets ?? []).map((t) => ({ parcelCode: t.parcelCode, plots: t.plots.length, planeAreaM2: round3(t.plots.reduce((a, p) => a + plotPlaneArea(p), 0)) }));
   if (dryRun || !report!.passed) {
     if (!dryRun) requirePassed(report);
     return { file: upload.fileName, dryRun, results: planned.map((p) => ({ ...p, id: null })), report: report! };
   }
-  const stored = await store(pool, { ...meta, sourceFileName: upload.fileName }, inspection!.delivery, inspection!.targets, sha256(upload.bytes));
+  const stored = await store(pool, { ...meta, sourceFileName: upload.fileName }, inspection!.delivery, inspection!.targets, sha256(upload.bytes), actor);
   const ids = new Map(stored.map((s) => [s.parcelCode, s.id]));
   return { file: upload.fileName, dryRun, results: planned.map((p) => ({ ...p, id: ids.get(p.parcelCode) ?? null })), report: report! };
 }
@@ -87,7 +107,7 @@ export async function importFile(pool: pg.Pool, meta: Partial<SurveySubmission>,
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
 /** Stores one result per target in a single transaction: parcels, results, 界址点, unit areas. */
-async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Delivery | null, targets: Target[], sourceSha256: string): Promise<{ id: string; parcelCode: string }[]> {
+async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Delivery | null, targets: Target[], sourceSha256: string, actor: Actor): Promise<{ id: string; parcelCode: string }[]> {
   const codes = targets.map((t) => t.parcelCode);
   const geometries = targets.map((t) => {
     if (!t.plots.length) return null;
@@ -101,9 +121,11 @@ async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Deli
     const inserted = await client.query(sql('survey-insert'), [
       codes, s.stage, s.kind, s.organisation, s.surveyedOn, delivery?.epsg ?? epsgOf(s.crs), s.precisionClass,
       s.sourceFileName ?? null, sourceSha256, geometries, declared, codes.map(() => s.supersedes?.toLowerCase() ?? null),
-      s.submittedBy ?? null, s.declaredBuildingAreaM2 ?? null,
+      actor.viewer?.username ?? s.submittedBy ?? 'hub', s.declaredBuildingAreaM2 ?? null,
     ]);
     const ids = new Map<string, string>(inserted.rows.map((r) => [r.parcel_code, r.id]));
+    const details = { stage: s.stage, kind: s.kind, organisation: s.organisation, file: s.sourceFileName ?? null, sha256: sourceSha256 };
+    await audit(client, actor, ...[...ids].map(([parcelCode, id]) => ({ action: 'survey.submit' as const, parcelCode, subjectId: id, details })));
     await insertBoundaryPoints(client, targets, ids);
     if (s.units?.length) {
       await client.query(sql('unit-ensure'), [codes[0], s.units.map((u) => u.unitCode)]);

@@ -5,6 +5,7 @@ import { badRequest, notFound } from '../errors';
 import { parseParcelCode, parseUnitCode, type ParcelCode } from '../domain/parcel-code';
 import { areasPerStage, currentBoundaryResult, groupByStage } from '../domain/survey-result';
 import { resultGeometry, resultsOfParcel } from './survey-store';
+import { SEE_ALL, type Visibility } from '../auth/viewer';
 
 /** Parses a 宗地代码 from a path or body, or throws 400 naming the wrong part. */
 export function requireParcelCode(code: string): ParcelCode {
@@ -52,13 +53,18 @@ export async function putUnit(pool: pg.Pool, unitCode: string, fields: UnitField
   return { created: rows[0].created };
 }
 
-/** The parcel with its units, every result grouped by stage and as a timeline, its current boundary and areas per stage. */
-export async function getParcel(pool: pg.Pool, code: string) {
+/**
+ * The parcel with its units, every result (the viewer may see) grouped by stage and as a timeline, its current
+ * boundary and areas per stage.
+ */
+export async function getParcel(pool: pg.Pool, code: string, visibility: Visibility = SEE_ALL) {
   const parsed = requireParcelCode(code);
   const { rows } = await pool.query(sql('parcel-by-code'), [code]);
-  if (!rows[0]) throw notFound('PARCEL_NOT_FOUND', `Parcel ${code} is not registered in the hub`);
+  if (!rows[0] || (visibility.countyCodes && !visibility.countyCodes.includes(parsed.countyCode))) {
+    throw notFound('PARCEL_NOT_FOUND', `Parcel ${code} is not registered in the hub${rows[0] ? ' for the counties you work on' : ''}`);
+  }
   const p = rows[0];
-  const [units, results] = await Promise.all([pool.query(sql('units-by-parcel'), [code]), resultsOfParcel(pool, code)]);
+  const [units, results] = await Promise.all([pool.query(sql('units-by-parcel'), [code]), resultsOfParcel(pool, code, visibility)]);
   const boundary = currentBoundaryResult(results);
   const boundaryGeometry = boundary && (await resultGeometry(pool, code, boundary.id));
   return {
@@ -117,14 +123,14 @@ function parseCount(name: string, text: string | undefined, fallback: number, ma
 }
 
 /** Searches parcels by code prefix (宗地代码 or 不动产单元号) or 坐落 text, and by map bbox. */
-export async function searchParcels(pool: pg.Pool, query: ParcelQuery) {
+export async function searchParcels(pool: pg.Pool, query: ParcelQuery, visibility: Visibility = SEE_ALL) {
   const text = query.q?.trim() || null;
   // A 不动产单元号 finds its parcel; LIKE wildcards in the text are taken literally.
   const pattern = text && (text.length === 28 ? text.slice(0, 19) : text).replace(/[\\%_]/g, (c) => `\\${c}`);
   const bbox = query.bbox ? parseBbox(query.bbox) : [null, null, null, null];
   const limit = parseCount('limit', query.limit, 50, 1000);
   const offset = parseCount('offset', query.offset, 0, 1_000_000);
-  const { rows } = await pool.query(sql('parcels-search'), [pattern, ...bbox, limit, offset]);
+  const { rows } = await pool.query(sql('parcels-search'), [pattern, ...bbox, limit, offset, visibility.organisation, visibility.countyCodes]);
   return {
     items: rows.map((r) => ({
       parcelCode: r.parcel_code,

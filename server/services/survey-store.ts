@@ -3,6 +3,7 @@ import type pg from 'pg';
 import { sql } from '../db/sql-files';
 import type { ResultSummary } from '../domain/survey-result';
 import type { BoundaryPoint } from '../domain/survey-geometry';
+import type { Visibility } from '../auth/viewer';
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -40,13 +41,15 @@ function toSummary(row: Record<string, any>): ResultSummary {
   };
 }
 
-export async function resultsOfParcel(db: Queryable, parcelCode: string): Promise<ResultSummary[]> {
-  const { rows } = await db.query(sql('survey-results-by-parcel'), [parcelCode]);
+/** The results of a parcel the visibility lets through. */
+export async function resultsOfParcel(db: Queryable, parcelCode: string, visibility: Visibility): Promise<ResultSummary[]> {
+  const { rows } = await db.query(sql('survey-results-by-parcel'), [parcelCode, visibility.organisation, visibility.countyCodes]);
   return rows.map(toSummary);
 }
 
-export async function resultById(db: Queryable, id: string): Promise<ResultSummary | undefined> {
-  const { rows } = await db.query(sql('survey-by-id'), [id]);
+/** One result, if it exists and the visibility lets it through. */
+export async function resultById(db: Queryable, id: string, visibility: Visibility): Promise<ResultSummary | undefined> {
+  const { rows } = await db.query(sql('survey-by-id'), [id, visibility.organisation, visibility.countyCodes]);
   return rows[0] && toSummary(rows[0]);
 }
 

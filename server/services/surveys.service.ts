@@ -5,6 +5,8 @@ import { withTransaction } from '../db/database';
 import { sql } from '../db/sql-files';
 import { badRequest, conflict, notFound } from '../errors';
 import type { ResultSummary } from '../domain/survey-result';
+import { SEE_ALL, type Visibility } from '../auth/viewer';
+import { audit, type Actor } from './audit.service';
 import { resultById, resultGeometry, unitAreasOf, type StoredBoundaryPoint, type UnitAreas } from './survey-store';
 
 /** A result with its geometry, boundary points and unit areas (GET /api/surveys/{id}). */
@@ -25,10 +27,10 @@ export function requireUuid(id: string): string {
   return id.toLowerCase();
 }
 
-/** One result with its geometry; undefined when there is none with that id. */
-export async function getSurvey(pool: pg.Pool, rawId: string): Promise<SurveyResultView | undefined> {
+/** One result with its geometry; undefined when there is none with that id the viewer may see. */
+export async function getSurvey(pool: pg.Pool, rawId: string, visibility: Visibility = SEE_ALL): Promise<SurveyResultView | undefined> {
   const id = requireUuid(rawId);
-  const summary = await resultById(pool, id);
+  const summary = await resultById(pool, id, visibility);
   if (!summary) return undefined;
   const [geometry, unitAreas] = await Promise.all([resultGeometry(pool, summary.parcelCode, id), unitAreasOf(pool, summary.parcelCode, id)]);
   return { ...summary, ...geometry, unitAreas };
@@ -37,18 +39,17 @@ export async function getSurvey(pool: pg.Pool, rawId: string): Promise<SurveyRes
 export interface ReviewDecision {
   decision: 'accept' | 'reject';
   note?: string;
-  reviewer?: string;
 }
 
 /**
  * Accepts or rejects a submitted result, once: of two concurrent decisions exactly one wins (the
  * conditional UPDATE), the other gets 409. Accepting a correction marks the result it supersedes.
  */
-export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: ReviewDecision): Promise<SurveyResultView> {
+export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: ReviewDecision, actor: Actor): Promise<SurveyResultView> {
   const id = requireUuid(rawId);
   const status = decision.decision === 'accept' ? 'accepted' : 'rejected';
   await withTransaction(pool, async (client) => {
-    const { rows } = await client.query(sql('survey-review'), [id, status, decision.reviewer ?? 'reviewer', decision.note ?? null]);
+    const { rows } = await client.query(sql('survey-review'), [id, status, reviewerName(actor), decision.note ?? null]);
     if (!rows[0]) {
       const existing = (await client.query(sql('survey-decision-by-id'), [id])).rows[0];
       if (!existing) throw notFound('SURVEY_NOT_FOUND', `There is no survey result ${id}`);
@@ -59,13 +60,18 @@ export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: Revie
       });
     }
     const { parcel_code: parcelCode, supersedes } = rows[0];
+    await audit(client, actor, { action: 'survey.review', parcelCode, subjectId: id, details: { decision: status, note: decision.note ?? null } });
     if (status === 'accepted' && supersedes) {
       const marked = await client.query(sql('survey-supersede'), [parcelCode, supersedes, id]);
       if (!marked.rows[0]) throw conflict('SUPERSEDES_ALREADY_SUPERSEDED', `Survey result ${id} supersedes ${supersedes}, which another accepted result already superseded; reject this one or submit a correction of the newer result`);
+      await audit(client, actor, { action: 'survey.supersede', parcelCode, subjectId: supersedes, details: { supersededBy: id } });
     }
   });
   return (await getSurvey(pool, id))!;
 }
+
+/** The name a decision is signed with: the reviewer's account (the hub itself for demo data). */
+const reviewerName = (actor: Actor) => actor.viewer?.username ?? 'hub';
 
 /** SHA-256 hex of the bytes a submission arrived as. */
 export const sha256 = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(bytes).digest('hex');

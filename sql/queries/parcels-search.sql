@@ -1,11 +1,14 @@
--- Parcels by code prefix or 坐落 text ($1, LIKE-escaped, or null) and by an EPSG:4490 bbox ($2..$5, or null).
+-- Parcels by code prefix or 坐落 text ($1, LIKE-escaped, or null) and by an EPSG:4490 bbox ($2..$5, or null), as
+-- the viewer sees them: only results it may see count and place a parcel ($8 organisation restriction, $9 county codes).
 WITH hits AS MATERIALIZED (
   SELECT p.parcel_code, p.location, p.land_use, p.right_type, p.county_code
   FROM parcel p
   WHERE ($1::text IS NULL OR p.parcel_code LIKE $1 || '%' OR p.location ILIKE '%' || $1 || '%')
+    AND ($9::text[] IS NULL OR p.county_code = ANY ($9))
     AND ($2::float8 IS NULL OR EXISTS (
       SELECT 1 FROM survey_result r
       WHERE r.parcel_code = p.parcel_code
+        AND ($8::text IS NULL OR r.status = 'accepted' OR r.organisation = $8)
         AND r.geom_4490 && ST_MakeEnvelope($2, $3, $4, $5, 4490)
         AND ST_Intersects(r.geom_4490, ST_MakeEnvelope($2, $3, $4, $5, 4490))))
   ORDER BY p.parcel_code
@@ -17,6 +20,6 @@ FROM hits h
 LEFT JOIN LATERAL (
   SELECT count(*) AS result_count, count(*) FILTER (WHERE r.status = 'accepted') AS accepted_count,
     array_agg(DISTINCT r.stage) AS stages, ST_Extent(r.geom_4490)::geometry AS extent
-  FROM survey_result r WHERE r.parcel_code = h.parcel_code
+  FROM survey_result r WHERE r.parcel_code = h.parcel_code AND ($8::text IS NULL OR r.status = 'accepted' OR r.organisation = $8)
 ) s ON true
 ORDER BY h.parcel_code

@@ -1,4 +1,5 @@
--- One result by id (without geometry), with its kind's role and its unit-area totals.
+-- One result by id (without geometry), with its kind's role and unit-area totals, if the viewer may see it
+-- ($2 organisation restriction, $3 county codes; null: none).
 SELECT r.id, r.parcel_code, r.stage, r.kind, k.geometry_role, k.official_land_area, r.organisation, r.surveyed_on,
   r.srid, r.precision_class, r.source_file_name, r.source_sha256, r.declared_area_m2, r.declared_building_area_m2,
   r.plane_area_m2, r.geom IS NOT NULL AS has_geometry, r.status, r.supersedes, r.superseded_by, r.submitted_by,
@@ -12,3 +13,5 @@ LEFT JOIN LATERAL (
   FROM unit_area a WHERE a.parcel_code = r.parcel_code AND a.survey_id = r.id
 ) ua ON true
 WHERE r.id = $1
+  AND ($2::text IS NULL OR r.status = 'accepted' OR r.organisation = $2)
+  AND ($3::text[] IS NULL OR left(r.parcel_code, 6) = ANY ($3))

@@ -1,4 +1,6 @@
--- Every result of a parcel (without geometry), with its kind's role and its unit-area totals, oldest first.
+-- Every result of a parcel the viewer may see (without geometry), with its kind's role and unit-area totals, oldest
+-- first. Visibility: $2 an organisation whose unreviewed results are the only ones besides accepted results (null: all),
+-- $3 the county codes in scope (null: all).
 SELECT r.id, r.parcel_code, r.stage, r.kind, k.geometry_role, k.official_land_area, r.organisation, r.surveyed_on,
   r.srid, r.precision_class, r.source_file_name, r.source_sha256, r.declared_area_m2, r.declared_building_area_m2,
   r.plane_area_m2, r.geom IS NOT NULL AS has_geometry, r.status, r.supersedes, r.superseded_by, r.submitted_by,
@@ -12,4 +14,6 @@ LEFT JOIN LATERAL (
   FROM unit_area a WHERE a.parcel_code = r.parcel_code AND a.survey_id = r.id
 ) ua ON true
 WHERE r.parcel_code = $1
+  AND ($2::text IS NULL OR r.status = 'accepted' OR r.organisation = $2)
+  AND ($3::text[] IS NULL OR left(r.parcel_code, 6) = ANY ($3))
 ORDER BY r.surveyed_on, r.submitted_at, r.id

@@ -209,7 +209,7 @@ describe('garbage', () => {
   it('answers an upload without a file, and one with unknown fields, with a 400', async () => {
     const form = new FormData();
     form.append('stage', 'land_supply');
-    const none = await fetch(`${hub.url}/api/surveys`, { method: 'POST', body: form });
+    const none = await fetch(`${hub.url}/api/surveys`, { method: 'POST', body: form, headers: { cookie: hub.cookie } });
     expect(none.status).toBe(400);
     const unknown = await hub.upload('/api/surveys/validate', { ...uploadFields(freshParcelCode()), colour: 'red' }, { name: 'a.txt', bytes: sampleTxtSomewhere() });
     expect(unknown.status).toBe(400);

@@ -7,6 +7,7 @@ import { freshParcelCode, startTestHub, type TestHub } from '../support/test-hub
 import { txtOfPlots } from '../support/files';
 import { freeCell } from '../support/fixtures';
 import { ROOT } from '../support/paths';
+import { issueToken } from '../../server/services/accounts.service';
 
 let hub: TestHub;
 let folder: string;
@@ -19,8 +20,14 @@ afterAll(async () => {
   await hub.stop();
 });
 
+let token: string;
+beforeAll(async () => {
+  const surveyor = await hub.login(['surveyor']);
+  token = (await issueToken(hub.pool, surveyor.id, 'import CLI test', ['surveyor'], null)).token;
+});
+
 function runImport(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: ROOT });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { cwd: ROOT, env: { ...process.env, HUB_TOKEN: token } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d) => (stdout += d));

@@ -6,7 +6,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { MIGRATIONS_DIR, MigrationError, migrate, readMigrations } from '../../server/db/migrate';
 import { startHub } from '../../server/hub';
-import { expectedEngine } from '../support/test-hub';
+import { expectedEngine, testConfig } from '../support/test-hub';
 
 let pool: pg.Pool;
 let scratch: string;
@@ -64,7 +64,7 @@ if (expectedEngine === 'postgresql') {
       const url = new URL(admin);
       url.username = role;
       url.pathname = `/${dbName}`;
-      const start = startHub({ port: 0, host: '127.0.0.1', databaseUrl: url.toString(), dataDir: '', demo: false, embeddedPgPort: 0 }, () => undefined);
+      const start = startHub(testConfig({ DATABASE_URL: url.toString() }), () => undefined);
       await expect(start).rejects.toMatchObject({ code: 'POSTGIS_UNAVAILABLE', message: expect.stringMatching(/^PostGIS is not available in this database .*Install PostGIS/) });
     } finally {
       await pool.query(`DROP DATABASE IF EXISTS ${dbName}`);

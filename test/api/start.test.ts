@@ -31,6 +31,16 @@ function startMain(env: Record<string, string>): Promise<Started> {
   });
 }
 
+/** GET with the session of `username`, logged in with `password`. */
+async function session(base: string, username: string, password: string) {
+  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`login of ${username} answered ${res.status}`);
+  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  return {
+    get: async (path: string) => (await fetch(`${base}${path}`, { headers: { cookie } })).json(),
+    post: (path: string, body: unknown) => fetch(`${base}${path}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  };
+}
 const getJson = async (url: string) => (await fetch(url)).json();
 
 it('stops an invalid configuration with a one-line reason', async () => {
@@ -44,22 +54,30 @@ if (expectedEngine === 'pglite') {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onesurvey-start-'));
     fs.cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
     try {
-      const first = await startMain({ DATA_DIR: dataDir, DEMO: '1' });
+      const first = await startMain({ DATA_DIR: dataDir, DEMO: '1', DEMO_PASSWORD: 'demo' });
       expect(await getJson(`${first.url}/api/health`)).toMatchObject({ engine: 'pglite', postgisVersion: expect.stringMatching(/^3\./) });
       expect(first.output.join('\n')).toMatch(/psql "postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres/);
-      const demo = await getJson(`${first.url}/api/parcels?limit=1000`);
+      // No ADMIN_PASSWORD: a one-time password, printed once.
+      const printed = /account 'admin' with the one-time password (\S+)/.exec(first.output.join('\n'));
+      expect(printed).not.toBeNull();
+      const admin = await session(first.url, 'admin', printed![1]);
+      expect((await admin.get('/api/accounts')).items.map((a: any) => a.username).sort()).toEqual(['admin', 'demo-admin', 'demo-planner', 'demo-registrar', 'demo-reviewer', 'demo-surveyor']);
+      const registrar = await session(first.url, 'demo-registrar', 'demo');
+      const demo = await registrar.get('/api/parcels?limit=1000');
       expect(demo.items.length).toBeGreaterThanOrEqual(30);
       expect(demo.items.filter((p: any) => p.acceptedCount > 0).length).toBeGreaterThan(10);
       const parcelCode = freshParcelCode();
-      const posted = await fetch(`${first.url}/api/surveys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(landSupplySubmission(parcelCode, { features: undefined, kind: '房产实测', stage: 'completion', units: [{ unitCode: `${parcelCode}F00010001`, buildingAreaM2: 88.8 }] })) });
+      const posted = await admin.post('/api/surveys', landSupplySubmission(parcelCode, { features: undefined, kind: '房产实测', stage: 'completion', units: [{ unitCode: `${parcelCode}F00010001`, buildingAreaM2: 88.8 }] }));
       expect(posted.status).toBe(201);
       expect(await first.stop()).toBe(0);
 
       const second = await startMain({ DATA_DIR: dataDir, DEMO: '1' });
-      const again = await getJson(`${second.url}/api/parcels?limit=1000`);
+      const registrarAgain = await session(second.url, 'demo-registrar', 'demo');
+      const again = await registrarAgain.get('/api/parcels?limit=1000');
       expect(again.items.length).toBe(demo.items.length + 1);
-      expect((await getJson(`${second.url}/api/parcels/${parcelCode}`)).timeline[0].units.buildingAreaM2).toBe(88.8);
+      expect((await registrarAgain.get(`/api/parcels/${parcelCode}`)).timeline[0].units.buildingAreaM2).toBe(88.8);
       expect(second.output.join('\n')).not.toContain('demo data');
+      expect(second.output.join('\n')).not.toContain('one-time password');
       await second.stop();
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
@@ -70,6 +88,7 @@ if (expectedEngine === 'pglite') {
     const started = await startMain({ DATABASE_URL: process.env.HUB_TEST_DB! });
     expect(await getJson(`${started.url}/api/health`)).toMatchObject({ engine: 'postgresql' });
     expect(started.output.join('\n')).not.toContain('demo data');
+    expect((await fetch(`${started.url}/api/parcels`)).status).toBe(401);
     expect(await started.stop()).toBe(0);
   });
 }

@@ -189,20 +189,21 @@ describe('GET /api/surveys/{id}', () => {
 describe('POST /api/surveys/{id}/review', () => {
   it('accepts a result once; accepting it again answers 409 naming who decided', async () => {
     const submitted = await hub.request('POST', '/api/surveys', landSupplySubmission(freshParcelCode()));
-    const accepted = await hub.request('POST', `/api/surveys/${submitted.body.id}/review`, { decision: 'accept', note: '符合登记要求', reviewer: '王审核' });
+    const reviewer = await hub.login(['reviewer']);
+    const accepted = await fetch(`${hub.url}/api/surveys/${submitted.body.id}/review`, { method: 'POST', headers: { cookie: reviewer.cookie, 'content-type': 'application/json' }, body: JSON.stringify({ decision: 'accept', note: '符合登记要求' }) });
     expect(accepted.status).toBe(200);
-    expect(accepted.body).toMatchObject({ status: 'accepted', reviewer: '王审核', reviewNote: '符合登记要求' });
+    expect(await accepted.json()).toMatchObject({ status: 'accepted', reviewer: reviewer.username, reviewNote: '符合登记要求' });
     const again = await hub.request('POST', `/api/surveys/${submitted.body.id}/review`, { decision: 'accept' });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('SURVEY_ALREADY_DECIDED');
-    expect(again.body.message).toContain('王审核');
+    expect(again.body.message).toContain(reviewer.username);
   });
 
   it('lets exactly one of two concurrent decisions win', async () => {
     const submitted = await hub.request('POST', '/api/surveys', landSupplySubmission(freshParcelCode()));
     const decisions = await Promise.all([
-      hub.request('POST', `/api/surveys/${submitted.body.id}/review`, { decision: 'accept', reviewer: 'A' }),
-      hub.request('POST', `/api/surveys/${submitted.body.id}/review`, { decision: 'reject', note: '退回', reviewer: 'B' }),
+      hub.request('POST', `/api/surveys/${submitted.body.id}/review`, { decision: 'accept' }),
+      hub.request('POST', `/api/surveys/${submitted.body.id}/review`, { decision: 'reject', note: '退回' }),
     ]);
     expect(decisions.map((d) => d.status).sort()).toEqual([200, 409]);
     const winner = decisions.find((d) => d.status === 200)!;

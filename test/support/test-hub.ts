@@ -3,6 +3,9 @@ import type pg from 'pg';
 import { startHub } from '../../server/hub';
 import type { EngineName } from '../../server/db/database';
 import { matches } from '../../server/schemas';
+import { loadConfig } from '../../server/config';
+import { createAccount } from '../../server/services/accounts.service';
+import { ROLES, type Role } from '../../server/auth/viewer';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -13,6 +16,10 @@ export interface TestHub {
   url: string;
   pool: pg.Pool;
   engine: EngineName;
+  /** The cookie of the session every helper request carries: an account holding every role. */
+  cookie: string;
+  /** A new account with these roles (and organisation, for a surveyor), logged in: its session cookie. */
+  login(roles: Role[], options?: { organisation?: string; countyCodes?: string[] }): Promise<{ cookie: string; username: string; id: string }>;
   request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
   /** multipart/form-data: the file in field `file`, the rest as text fields. */
   upload<T = any>(path: string, fields: Record<string, string | number>, file: { name: string; bytes: Uint8Array }): Promise<ApiResponse<T>>;
@@ -24,10 +31,26 @@ export interface TestHub {
 /** The engine this run claims to test: a server when TEST_DATABASE_URL is set, else the embedded one. */
 export const expectedEngine: EngineName = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
 
-export async function startTestHub(): Promise<TestHub> {
+/** The hub's configuration for tests: the suite's database, any free port, no demo, no rate limit. */
+export function testConfig(env: Record<string, string> = {}) {
   const url = process.env.HUB_TEST_DB;
   if (!url) throw new Error('HUB_TEST_DB is not set: run the tests through jest (test/support/global-setup.ts)');
-  const hub = await startHub({ port: 0, host: '127.0.0.1', databaseUrl: url, dataDir: '', demo: false, embeddedPgPort: 0 }, () => undefined);
+  return loadConfig({ DATABASE_URL: url, PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD: 'test-admin-password', ...env });
+}
+
+export const TEST_ORGANISATION = '焦作市测试测绘有限公司';
+
+export async function startTestHub(): Promise<TestHub> {
+  const hub = await startHub(testConfig(), () => undefined);
+  const login = async (roles: Role[], options: { organisation?: string; countyCodes?: string[] } = {}) => {
+    const username = `t-${roles.join('-')}-${Math.random().toString(36).slice(2, 10)}`;
+    const organisation = options.organisation ?? (roles.includes('surveyor') ? TEST_ORGANISATION : null);
+    const { id } = await createAccount(hub.db.pool, { username, kind: 'person', roles, organisation, password: 'test-password', countyCodes: options.countyCodes ?? null });
+    const res = await fetch(`${hub.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'test-password' }) });
+    if (res.status !== 200) throw new Error(`login of ${username} answered ${res.status}`);
+    return { cookie: res.headers.get('set-cookie')!.split(';')[0], username, id };
+  };
+  const { cookie } = await login([...ROLES]);
   const answer = async (method: string, path: string, res: Response) => {
     const text = await res.text();
     if (res.status >= 500) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
@@ -38,10 +61,12 @@ export async function startTestHub(): Promise<TestHub> {
     url: hub.url,
     pool: hub.db.pool,
     engine: hub.db.engine,
+    cookie,
+    login,
     async request(method, path, body) {
       const res = await fetch(`${hub.url}${path}`, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       return answer(method, path, res);
@@ -50,10 +75,10 @@ export async function startTestHub(): Promise<TestHub> {
       const form = new FormData();
       for (const [name, value] of Object.entries(fields)) form.append(name, String(value));
       form.append('file', new Blob([Buffer.from(file.bytes)]), file.name);
-      return answer('POST', path, await fetch(`${hub.url}${path}`, { method: 'POST', body: form }));
+      return answer('POST', path, await fetch(`${hub.url}${path}`, { method: 'POST', body: form, headers: { cookie } }));
     },
     async download(path) {
-      const res = await fetch(`${hub.url}${path}`);
+      const res = await fetch(`${hub.url}${path}`, { headers: { cookie } });
       if (res.status >= 500) throw new Error(`GET ${path} answered ${res.status}: ${await res.text()}`);
       return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
     },

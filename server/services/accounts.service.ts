@@ -1,0 +1,94 @@
+// Accounts, logins, sessions and API tokens: who a request comes from.
+import type pg from 'pg';
+import { sql } from '../db/sql-files';
+import { badRequest, conflict, HubError, notFound } from '../errors';
+import { hashPassword, newSecret, secretHash, verifyPassword } from '../auth/passwords';
+import { ROLES, type Role, type Viewer } from '../auth/viewer';
+
+export const SESSION_HOURS = 12;
+
+export interface NewAccount {
+  username: string;
+  displayName?: string;
+  kind: 'person' | 'department';
+  roles: Role[];
+  organisation?: string | null;
+  password?: string;
+  countyCodes?: string[] | null;
+  demo?: boolean;
+}
+
+/** Creates an account; 409 when the username is taken. */
+export async function createAccount(pool: pg.Pool, a: NewAccount): Promise<{ id: string }> {
+  if (a.roles.some((r) => !ROLES.includes(r))) throw badRequest('ROLE_UNKNOWN', `roles must be among ${ROLES.join(', ')}`);
+  if (a.roles.includes('surveyor') && !a.organisation) throw badRequest('ORGANISATION_REQUIRED', 'a surveyor belongs to a survey organisation (测绘单位): give organisation');
+  // Demo accounts keep the short, published DEMO_PASSWORD; real people need at least 8 characters.
+  if (a.kind === 'person' && (!a.password || (a.password.length < 8 && !a.demo))) throw badRequest('PASSWORD_TOO_SHORT', 'a person needs a password of at least 8 characters');
+  const hash = a.password ? await hashPassword(a.password) : null;
+  const { rows } = await pool.query(sql('account-insert'), [a.username, a.displayName ?? null, a.kind, a.roles, a.organisation ?? null, hash, a.countyCodes ?? null, a.demo ?? false]);
+  if (!rows[0]) throw conflict('ACCOUNT_EXISTS', `the username ${a.username} is taken`);
+  return { id: rows[0].id };
+}
+
+const toViewer = (row: Record<string, any>, via: Viewer['via']): Viewer => ({
+  accountId: row.id, username: row.username, kind: row.kind, roles: row.roles, organisation: row.organisation,
+  countyCodes: row.county_codes, demo: row.demo, via,
+});
+
+/** Checks a password and opens a session; returns the cookie token. One message for every failure (no user enumeration). */
+export async function logIn(pool: pg.Pool, username: string, password: string, clientAddress: string): Promise<{ token: string; viewer: Viewer }> {
+  const { rows } = await pool.query(sql('account-by-username'), [username]);
+  const row = rows[0];
+  const ok = row && !row.disabled_at && row.password_hash && (await verifyPassword(password, row.password_hash));
+  if (!ok) throw new HubError(401, 'LOGIN_FAILED', 'The username or password is wrong.');
+  const token = newSecret();
+  await pool.query(sql('session-insert'), [secretHash(token), row.id, SESSION_HOURS, clientAddress]);
+  return { token, viewer: toViewer(row, 'session') };
+}
+
+export async function logOut(pool: pg.Pool, token: string): Promise<void> {
+  await pool.query(sql('session-delete'), [secretHash(token)]);
+}
+
+export async function viewerOfSession(pool: pg.Pool, token: string): Promise<Viewer | undefined> {
+  const { rows } = await pool.query(sql('session-resolve'), [secretHash(token)]);
+  return rows[0] && toViewer(rows[0], 'session');
+}
+
+export async function viewerOfToken(pool: pg.Pool, token: string): Promise<Viewer | undefined> {
+  const { rows } = await pool.query(sql('token-resolve'), [secretHash(token)]);
+  return rows[0] && toViewer(rows[0], 'token');
+}
+
+/** Issues a bearer token for an account (shown once, stored hashed), with roles within the account's. */
+export async function issueToken(pool: pg.Pool, accountId: string, name: string, roles: Role[], countyCodes: string[] | null): Promise<{ id: string; token: string }> {
+  const { rows: accounts } = await pool.query(sql('account-roles'), [accountId]);
+  if (!accounts[0]) throw notFound('ACCOUNT_NOT_FOUND', `There is no account ${accountId}`);
+  const beyond = roles.filter((r) => !accounts[0].roles.includes(r));
+  if (beyond.length) throw badRequest('TOKEN_ROLES_BEYOND_ACCOUNT', `the account does not hold ${beyond.join(', ')}; a token's roles are a subset of its account's`);
+  const token = newSecret();
+  const { rows } = await pool.query(sql('token-insert'), [accountId, secretHash(token), name, roles, countyCodes]);
+  return { id: rows[0].id, token };
+}
+
+export async function revokeToken(pool: pg.Pool, id: string): Promise<void> {
+  const { rows } = await pool.query(sql('token-revoke'), [id]);
+  if (!rows[0]) throw notFound('TOKEN_NOT_FOUND', `There is no live token ${id}`);
+}
+
+export async function listAccounts(pool: pg.Pool) {
+  const { rows } = await pool.query(sql('accounts-list'));
+  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, kind: r.kind, roles: r.roles, organisation: r.organisation, countyCodes: r.county_codes, demo: r.demo, disabled: r.disabled_at !== null }));
+}
+
+/**
+ * The first start creates an admin: with ADMIN_PASSWORD, or a one-time password printed once. Returns the
+ * password printed, if one was generated.
+ */
+export async function ensureAdmin(pool: pg.Pool, adminPassword: string | undefined): Promise<string | undefined> {
+  const { rows } = await pool.query(sql('admin-exists'));
+  if (rows[0].present) return undefined;
+  const password = adminPassword ?? newSecret().slice(0, 20);
+  await createAccount(pool, { username: 'admin', displayName: '系统管理员 / Administrator', kind: 'person', roles: ['admin'], password });
+  return adminPassword ? undefined : password;
+}

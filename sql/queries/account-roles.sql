@@ -1,0 +1,2 @@
+-- The roles an account holds.
+SELECT roles FROM account WHERE id = $1
