@@ -122,7 +122,13 @@ async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Deli
       codes, s.stage, s.kind, s.organisation, s.surveyedOn, delivery?.epsg ?? epsgOf(s.crs), s.precisionClass,
       s.sourceFileName ?? null, sourceSha256, geometries, declared, codes.map(() => s.supersedes?.toLowerCase() ?? null),
       actor.viewer?.username ?? s.submittedBy ?? 'hub', s.declaredBuildingAreaM2 ?? null,
-    ]);
+    ]).catch((err) => {
+      // Two corrections of one result: the unique index lets exactly one be pending or accepted.
+      if (err.code === '23505' && err.constraint === 'survey_result_one_correction') {
+        throw conflict('SUPERSEDES_IN_PROGRESS', `supersedes ${s.supersedes}: another correction of that result is already submitted or accepted; review it first`);
+      }
+      throw err;
+    });
     const ids = new Map<string, string>(inserted.rows.map((r) => [r.parcel_code, r.id]));
     const details = { stage: s.stage, kind: s.kind, organisation: s.organisation, file: s.sourceFileName ?? null, sha256: sourceSha256 };
     await audit(client, actor, ...[...ids].map(([parcelCode, id]) => ({ action: 'survey.submit' as const, parcelCode, subjectId: id, details })));

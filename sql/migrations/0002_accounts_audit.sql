@@ -45,7 +45,7 @@ COMMENT ON TABLE api_token IS 'Bearer tokens for machines (department pushes): s
 
 CREATE TABLE audit_event (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
-  at timestamptz NOT NULL DEFAULT now(),
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
   actor text NOT NULL,
   actor_id uuid,
   roles text[] NOT NULL DEFAULT '{}',
@@ -58,6 +58,7 @@ CREATE TABLE audit_event (
   details jsonb
 );
 COMMENT ON TABLE audit_event IS 'Append-only: every state change (submit, review, supersede) and every read of a packet or an export.';
+COMMENT ON COLUMN audit_event.at IS 'When, to the microsecond (clock_timestamp: events of one transaction keep their order).';
 CREATE INDEX audit_event_parcel_idx ON audit_event (parcel_code, at);
 CREATE INDEX audit_event_at_idx ON audit_event (at);
 
