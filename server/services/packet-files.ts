@@ -1,0 +1,81 @@
+// A registration packet as the files a registrar files: boundary TXT, CSV (point table, unit areas), GeoJSON, printable page.
+import { encodeText } from '../formats/text-encoding';
+import { writeExchangeTxt } from '../formats/txt-exchange.format';
+import type { DeliveryPart } from '../formats/delivery';
+import { badRequest } from '../errors';
+import type { Packet } from './packets.service';
+
+export const PACKET_FORMATS = ['json', 'txt', 'csv', 'geojson', 'html'] as const;
+
+/** The packet's 界址点 as parts and rings, with the stored digits. */
+function parts(packet: Packet): DeliveryPart[] {
+  const out: DeliveryPart[] = [];
+  let ringNo = 0;
+  for (const p of packet.boundaryPoints) {
+    let part = out.find((x) => x.partNo === p.part);
+    if (!part) out.push((part = { partNo: p.part, rings: [] }));
+    let ring = part.rings[part.rings.length - 1];
+    if (!ring || p.seq === 1) part.rings.push((ring = { ringNo: ++ringNo, closed: true, points: [] }));
+    ring.points.push({ pointNo: p.pointNo, x: Number(p.x), y: Number(p.y), xText: p.x, yText: p.y });
+  }
+  return out;
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+const csv = (rows: unknown[][]) => `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+const esc = (v: unknown) => String(v ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** The packet as a file of `format`. */
+export function packetFile(packet: Packet, format: string): { fileName: string; contentType: string; bytes: Uint8Array } {
+  const base = `登记用测绘成果-${packet.parcel.parcelCode}-${packet.applicationNo}`;
+  switch (format) {
+    case 'json':
+      return { fileName: `${base}.json`, contentType: 'application/json', bytes: encodeText(JSON.stringify(packet, null, 2), 'utf-8') };
+    case 'txt': {
+      if (!packet.boundary) throw badRequest('PACKET_HAS_NO_BOUNDARY', 'this packet has no boundary to write as a coordinate file');
+      const epsg = Number(packet.boundary.value.crs.slice(5));
+      return { fileName: `${base}.txt`, contentType: 'text/plain; charset=gbk', bytes: writeExchangeTxt({
+        epsg, header: { 数据产生单位: packet.boundary.source.organisation, 数据产生日期: packet.boundary.source.surveyedOn },
+        plots: [{ plotNo: packet.parcel.parcelCode, name: packet.parcel.location ?? '', parts: parts(packet),
+          declaredArea: packet.landArea ? { value: packet.landArea.value, unit: 'm²', inferred: false, m2: packet.landArea.value } : undefined }],
+      }) };
+    }
+    case 'csv': {
+      const rows: unknown[][] = [['界址点成果表 / boundary points'], ['点号 point', '圈号 ring', 'X (北 north)', 'Y (东 east)'],
+        ...packet.boundaryPoints.map((p) => [p.pointNo, p.ring, p.x, p.y]), [],
+        ['单元面积 / unit areas'], ['不动产单元号 unit', '登记建筑面积 registered m²', '规则 rule', '预测建筑面积 pre-sale m²', '实测建筑面积 verified m²', '面积误差比 ratio', '超限差 beyond limit'],
+        ...packet.units.map((u) => [u.unitCode, u.registered?.value ?? '', u.registered?.rule ?? '', u.building.presaleM2 ?? '', u.building.verifiedM2 ?? '', u.building.ratioText ?? '', u.building.beyondLimit ?? ''])];
+      return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', bytes: encodeText(csv(rows), 'utf-8') };
+    }
+    case 'geojson':
+      return { fileName: `${base}.geojson`, contentType: 'application/geo+json', bytes: encodeText(JSON.stringify({
+        type: 'FeatureCollection', crs: packet.boundary ? { type: 'name', properties: { name: `urn:ogc:def:crs:EPSG::${packet.boundary.value.crs.slice(5)}` } } : undefined,
+        features: packet.geometry ? [{ type: 'Feature', geometry: packet.geometry, properties: { parcelCode: packet.parcel.parcelCode, packetId: packet.packetId, surveyId: packet.boundary?.value.surveyId, rule: packet.boundary?.rule, landAreaM2: packet.landArea?.value ?? null } }] : [],
+      }), 'utf-8') };
+    case 'html':
+      return { fileName: `${base}.html`, contentType: 'text/html; charset=utf-8', bytes: encodeText(printable(packet), 'utf-8') };
+    default:
+      throw badRequest('PACKET_FORMAT_UNSUPPORTED', `format must be one of ${PACKET_FORMATS.join(', ')}`);
+  }
+}
+
+/** A printable page (A4, zh-CN with English): decision, each value with its rule, source and reason, the tables. */
+function printable(p: Packet): string {
+  const row = (label: string, v: { value: unknown; rule: string; source: { kind: string; organisation: string; surveyedOn: string; surveyId: string }; reason: { zh: string; en: string } } | null) =>
+    v ? `<tr><th>${label}</th><td>${esc(typeof v.value === 'object' ? (v.value as { surveyId: string }).surveyId : v.value)}</td><td>${v.rule}</td><td>${esc(v.source.kind)} · ${esc(v.source.organisation)} · ${esc(v.source.surveyedOn)}<br><small>${esc(v.source.surveyId)}</small></td><td>${esc(v.reason.zh)}<br><small>${esc(v.reason.en)}</small></td></tr>` : `<tr><th>${label}</th><td colspan="4">—</td></tr>`;
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>登记用测绘成果 ${esc(p.parcel.parcelCode)}</title>
+<style>@page{size:A4;margin:15mm}body{font-family:'PingFang SC','Microsoft YaHei',sans-serif;font-size:11pt}table{border-collapse:collapse;width:100%;margin:8px 0}th,td{border:1px solid #999;padding:3px 6px;text-align:left;vertical-align:top}small{color:#555}.decision{font-size:13pt;font-weight:bold}</style></head><body>
+<h1>登记用测绘成果 <small>Survey results for registration</small></h1>
+<p>宗地代码 ${esc(p.parcel.parcelCode)} · ${esc(p.parcel.location)} · ${esc(p.registrationType)}${p.unitCode ? ` · 单元 ${esc(p.unitCode)}` : ''}<br>
+申请编号 Application ${esc(p.applicationNo)} · 用途 Purpose ${esc(p.purpose)} · ${esc(p.requestedBy)} · ${esc(p.createdAt)} · ${esc(p.packetId)}</p>
+<p class="decision">${esc(p.reason.zh)}<br><small>${esc(p.reason.en)}</small></p>
+<table><tr><th></th><th>值 value</th><th>规则 rule</th><th>来源 source</th><th>理由 reason</th></tr>
+${row('界址 boundary', p.boundary)}${row('土地面积 land area (m²)', p.landArea)}</table>
+<h2>界址点成果表 <small>boundary points (${esc(p.boundary?.value.crs ?? '')})</small></h2>
+<table><tr><th>点号</th><th>圈号</th><th>X</th><th>Y</th></tr>${p.boundaryPoints.map((b) => `<tr><td>${esc(b.pointNo)}</td><td>${b.ring}</td><td>${esc(b.x)}</td><td>${esc(b.y)}</td></tr>`).join('')}</table>
+${p.units.length ? `<h2>房屋面积 <small>unit areas (m²)</small></h2><table><tr><th>不动产单元号</th><th>登记面积</th><th>规则</th><th>预测</th><th>实测</th><th>面积误差比</th></tr>${p.units.map((u) => `<tr><td>${esc(u.unitCode)}</td><td>${esc(u.registered?.value ?? '—')}</td><td>${esc(u.registered?.rule ?? '')}</td><td>${esc(u.building.presaleM2 ?? '—')}</td><td>${esc(u.building.verifiedM2 ?? '—')}</td><td>${esc(u.building.ratioText ?? '')}</td></tr>`).join('')}</table>` : ''}
+<p><small>本成果仅用于不动产登记（R8）。Shared survey data may be used for registration only.</small></p></body></html>`;
+}

@@ -1,0 +1,128 @@
+// Registration packets: the reuse rules applied to a parcel's accepted results, stored immutably, read for an
+// application only, in the formats a registrar files (JSON, TXT, CSV, GeoJSON, a printable page).
+import type pg from 'pg';
+import { withTransaction } from '../db/database';
+import { sql } from '../db/sql-files';
+import { badRequest, notFound } from '../errors';
+import { parseUnitCode } from '../domain/parcel-code';
+import { compareBoundaries, type BoundaryComparison } from '../domain/boundary-diff';
+import { decidePacket, type RegistrationType } from '../domain/reuse.rules';
+import { currentBoundaryResult, currentResultPerStage, type ResultSummary } from '../domain/survey-result';
+import { SEE_ALL } from '../auth/viewer';
+import { audit, type Actor } from './audit.service';
+import { requireParcelCode } from './parcels.service';
+import { resultGeometry, resultsOfParcel, unitAreasOf } from './survey-store';
+import { requireUuid } from './surveys.service';
+
+export interface PacketRequest {
+  parcelCode?: string;
+  unitCode?: string;
+  registrationType: RegistrationType;
+  applicationNo: string;
+  purpose: string;
+}
+
+/** The boundary of `candidate` compared with the accepted boundary `accepted`: points (domain) and areas (PostGIS). */
+export async function boundaryDiff(pool: pg.Pool, parcelCode: string, accepted: ResultSummary, candidate: ResultSummary) {
+  const [a, b, measured] = await Promise.all([
+    resultGeometry(pool, parcelCode, accepted.id),
+    resultGeometry(pool, parcelCode, candidate.id),
+    pool.query(sql('boundary-comparison'), [parcelCode, accepted.id, candidate.id]),
+  ]);
+  const m = measured.rows[0];
+  const comparison: BoundaryComparison = compareBoundaries({
+    accepted: a.boundaryPoints, candidate: b.boundaryPoints, precisionClass: accepted.precisionClass,
+    hausdorffM: m?.hausdorff_m ?? undefined, symmetricDifferenceM2: m?.symdiff_m2 ?? undefined,
+  });
+  return {
+    comparison,
+    added4490: m?.added_4490 ? JSON.parse(m.added_4490) : null,
+    removed4490: m?.removed_4490 ? JSON.parse(m.removed_4490) : null,
+  };
+}
+
+/** The newest boundary result (submitted or accepted) surveyed after the current accepted boundary, if any. */
+function newerBoundary(results: ResultSummary[], current: ResultSummary | undefined): ResultSummary | undefined {
+  if (!current) return undefined;
+  return results
+    .filter((r) => r.id !== current.id && r.geometryRole === 'parcel_boundary' && r.hasGeometry && r.status !== 'rejected' && r.supersededBy === null && r.surveyedOn >= current.surveyedOn && r.submittedAt > (current.reviewedAt ?? current.submittedAt))
+    .sort((x, y) => y.surveyedOn.localeCompare(x.surveyedOn) || y.submittedAt.localeCompare(x.submittedAt))[0];
+}
+
+/** Applies the reuse rules to the parcel and stores the packet with its explanation; one transaction with its audit row. */
+export async function createPacket(pool: pg.Pool, request: PacketRequest, actor: Actor) {
+  const parcelCode = request.parcelCode ?? request.unitCode?.slice(0, 19);
+  const parcel = requireParcelCode(parcelCode ?? '');
+  if (request.unitCode) {
+    const unit = parseUnitCode(request.unitCode);
+    if (!unit.ok) throw badRequest('UNIT_CODE_INVALID', `不动产单元号 '${request.unitCode}': ${unit.problems.map((p) => p.message).join('; ')}`);
+    if (request.parcelCode && !request.unitCode.startsWith(request.parcelCode)) throw badRequest('UNIT_NOT_ON_PARCEL', `unit ${request.unitCode} is not on parcel ${request.parcelCode}`);
+  }
+  const { rows: parcelRows } = await pool.query(sql('parcel-by-code'), [parcel.code]);
+  if (!parcelRows[0]) throw notFound('PARCEL_NOT_FOUND', `Parcel ${parcel.code} is not registered in the hub`);
+  const results = await resultsOfParcel(pool, parcel.code, SEE_ALL);
+  const current = currentResultPerStage(results);
+  const boundary = currentBoundaryResult(results);
+  const candidate = newerBoundary(results, boundary);
+  const [presaleUnits, verifiedUnits, points, last, check] = await Promise.all([
+    current.presale ? unitAreasOf(pool, parcel.code, current.presale.id) : [],
+    current.completion ? unitAreasOf(pool, parcel.code, current.completion.id) : [],
+    boundary ? resultGeometry(pool, parcel.code, boundary.id) : null,
+    pool.query(sql('last-packet-boundary'), [parcel.code]),
+    boundary && candidate ? boundaryDiff(pool, parcel.code, boundary, candidate) : null,
+  ]);
+  const decision = decidePacket({
+    registrationType: request.registrationType, unitCode: request.unitCode, results, presaleUnits, verifiedUnits,
+    boundaryCheck: check && candidate ? { candidate, comparison: check.comparison } : null,
+    lastPacketBoundaryId: last.rows[0]?.boundary_survey_id ?? null,
+  });
+  const p = parcelRows[0];
+  const content = {
+    parcel: { parcelCode: parcel.code, county: parcel.county, location: p.location, landUse: p.land_use, rightType: p.right_type },
+    registrationType: request.registrationType, unitCode: request.unitCode ?? null, applicationNo: request.applicationNo, purpose: request.purpose,
+    requestedBy: actor.viewer?.username ?? 'hub',
+    ...decision,
+    boundaryPoints: points?.boundaryPoints.map((b) => ({ part: b.part, ring: b.ring, seq: b.seq, pointNo: b.pointNo, x: b.xText, y: b.yText })) ?? [],
+    geometry: points?.geometry ?? null,
+    geometry4490: points?.geometry4490 ?? null,
+    boundaryCheck: check && candidate ? { againstSurveyId: candidate.id, status: candidate.status, ...check.comparison, pairs: undefined } : null,
+  };
+  return withTransaction(pool, async (client) => {
+    const { rows } = await client.query(sql('packet-insert'), [parcel.code, request.registrationType, request.unitCode ?? null, request.applicationNo, request.purpose, content.requestedBy, decision.decision, decision.boundary?.value.surveyId ?? null, JSON.stringify(content)]);
+    await audit(client, actor, { action: 'packet.create', parcelCode: parcel.code, subjectId: rows[0].id, applicationNo: request.applicationNo, purpose: request.purpose, details: { registrationType: request.registrationType, decision: decision.decision } });
+    return { packetId: rows[0].id as string, createdAt: rows[0].created_at.toISOString() as string, ...content };
+  });
+}
+
+export type Packet = Awaited<ReturnType<typeof createPacket>>;
+
+/** A stored packet; every read is recorded against the packet's application and purpose. */
+export async function readPacket(pool: pg.Pool, rawId: string, actor: Actor, format: string): Promise<Packet> {
+  const id = requireUuid(rawId);
+  const { rows } = await pool.query(sql('packet-by-id'), [id]);
+  if (!rows[0]) throw notFound('PACKET_NOT_FOUND', `There is no registration packet ${id}`);
+  const row = rows[0];
+  await audit(pool, actor, { action: 'packet.read', parcelCode: row.parcel_code, subjectId: id, applicationNo: row.application_no, purpose: row.purpose, details: { format } });
+  return { packetId: row.id, createdAt: row.created_at.toISOString(), ...row.content };
+}
+
+/** The access log of a parcel (R8): packets issued and read, exports. */
+export async function accessLog(pool: pg.Pool, parcelCode: string, limit = 500) {
+  requireParcelCode(parcelCode);
+  const { rows } = await pool.query(sql('access-log'), [parcelCode, limit]);
+  return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, roles: r.roles, action: r.action, subjectId: r.subject_id, applicationNo: r.application_no, purpose: r.purpose, clientAddress: r.client_address, details: r.details }));
+}
+
+/** GET /api/parcels/{code}/boundary-diff?against=: a result's boundary against the current accepted one. */
+export async function boundaryDiffAgainst(pool: pg.Pool, parcelCode: string, againstId: string) {
+  requireParcelCode(parcelCode);
+  const id = requireUuid(againstId);
+  const results = await resultsOfParcel(pool, parcelCode, SEE_ALL);
+  const accepted = currentBoundaryResult(results);
+  if (!accepted) throw notFound('NO_ACCEPTED_BOUNDARY', `Parcel ${parcelCode} has no accepted boundary to compare with`);
+  const candidate = results.find((r) => r.id === id);
+  if (!candidate) throw notFound('SURVEY_NOT_FOUND', `Parcel ${parcelCode} has no survey result ${id}`);
+  if (!candidate.hasGeometry) throw badRequest('SURVEY_HAS_NO_GEOMETRY', `Survey result ${id} has no boundary to compare`);
+  const diff = await boundaryDiff(pool, parcelCode, accepted, candidate);
+  return { parcelCode, acceptedSurveyId: accepted.id, againstSurveyId: id, ...diff.comparison, added4490: diff.added4490, removed4490: diff.removed4490 };
+}
