@@ -15,12 +15,13 @@ import { sessionRoutes } from './routes/session.routes';
 import { accountRoutes } from './routes/accounts.routes';
 import { comparisonRoutes } from './routes/comparisons.routes';
 import { packetRoutes } from './routes/packets.routes';
+import { mapRoutes } from './routes/map.routes';
 
 const VERSION: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')).version;
 const WEB_DIST = path.resolve(__dirname, '../web/dist');
 
 /** Every API route; the OpenAPI document and (later) the authorization matrix are generated from it. */
-export const routes: Route[] = [...healthRoutes, ...sessionRoutes, ...parcelRoutes, ...surveyRoutes, ...comparisonRoutes, ...packetRoutes, ...accountRoutes];
+export const routes: Route[] = [...healthRoutes, ...sessionRoutes, ...parcelRoutes, ...surveyRoutes, ...comparisonRoutes, ...packetRoutes, ...mapRoutes, ...accountRoutes];
 let openapi: unknown;
 routes.push({
   method: 'get', path: '/api/openapi.json', access: 'authenticated', operationId: 'getOpenApi', tag: 'system',

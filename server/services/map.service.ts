@@ -1,0 +1,41 @@
+// What the map and the review queue read: results as GeoJSON features by bbox, and results by status.
+import type pg from 'pg';
+import { sql } from '../db/sql-files';
+import { badRequest } from '../errors';
+import { STAGES } from '../domain/survey-result';
+import type { Visibility } from '../auth/viewer';
+import { parseBbox } from './parcels.service';
+
+const MAX_FEATURES = 5000;
+
+/** Results in a bbox as a GeoJSON FeatureCollection in EPSG:4490 (lon/lat), for the map. */
+export async function mapFeatures(pool: pg.Pool, query: { bbox?: string; stage?: string }, visibility: Visibility) {
+  if (!query.bbox) throw badRequest('BBOX_REQUIRED', 'bbox is required: minLon,minLat,maxLon,maxLat in EPSG:4490');
+  const bbox = parseBbox(query.bbox);
+  if (query.stage !== undefined && !(STAGES as readonly string[]).includes(query.stage)) throw badRequest('STAGE_UNKNOWN', `stage must be one of ${STAGES.join(', ')}`);
+  const { rows } = await pool.query(sql('map-features'), [...bbox, visibility.organisation, visibility.countyCodes, query.stage ?? null, MAX_FEATURES + 1]);
+  return {
+    type: 'FeatureCollection' as const,
+    truncated: rows.length > MAX_FEATURES,
+    features: rows.slice(0, MAX_FEATURES).map((r) => ({
+      type: 'Feature' as const,
+      id: r.id,
+      geometry: JSON.parse(r.geometry),
+      properties: {
+        surveyId: r.id, parcelCode: r.parcel_code, stage: r.stage, kind: r.kind, role: r.geometry_role, status: r.status,
+        superseded: r.superseded, organisation: r.organisation, surveyedOn: r.surveyed_on, planeAreaM2: r.plane_area_m2 === null ? null : Math.round(r.plane_area_m2 * 1000) / 1000,
+      },
+    })),
+  };
+}
+
+/** Results by status (the review queue: submitted), oldest first. */
+export async function resultsByStatus(pool: pg.Pool, status: string, visibility: Visibility, limit = 500) {
+  if (!['submitted', 'accepted', 'rejected'].includes(status)) throw badRequest('STATUS_UNKNOWN', 'status must be submitted, accepted or rejected');
+  const { rows } = await pool.query(sql('review-queue'), [status, visibility.organisation, visibility.countyCodes, limit]);
+  return rows.map((r) => ({
+    id: r.id, parcelCode: r.parcel_code, location: r.location, stage: r.stage, kind: r.kind, organisation: r.organisation, surveyedOn: r.surveyed_on,
+    submittedAt: r.submitted_at.toISOString(), submittedBy: r.submitted_by, planeAreaM2: r.plane_area_m2 === null ? null : Math.round(r.plane_area_m2 * 1000) / 1000,
+    declaredAreaM2: r.declared_area_m2, supersedes: r.supersedes, sourceFileName: r.source_file_name,
+  }));
+}
