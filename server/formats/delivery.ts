@@ -84,3 +84,29 @@ export interface Delivery {
 
 /** What a reader returns: a delivery (possibly with warnings), or the errors that stopped it. */
 export type ReadResult = { ok: true; delivery: Delivery } | { ok: false; findings: Finding[] };
+
+/** A stored 界址点 row: part and ring within the result, order within the ring, digits as surveyed. */
+export interface StoredPoint {
+  part: number;
+  ring: number;
+  seq: number;
+  pointNo: string;
+  x: number | string;
+  y: number | string;
+  xText?: string;
+  yText?: string;
+}
+
+/** Stored 界址点 rows (in order) back into parts and rings; ring numbers run on across parts, as 圈号 do within a TXT plot. */
+export function partsFromStored(points: StoredPoint[]): DeliveryPart[] {
+  const parts: DeliveryPart[] = [];
+  let ringNo = 0;
+  for (const p of points) {
+    let part = parts.find((x) => x.partNo === p.part);
+    if (!part) parts.push((part = { partNo: p.part, rings: [] }));
+    let ring = part.rings[part.rings.length - 1];
+    if (!ring || p.seq === 1) part.rings.push((ring = { ringNo: ++ringNo, closed: true, points: [] }));
+    ring.points.push({ pointNo: p.pointNo, x: Number(p.x), y: Number(p.y), xText: p.xText ?? String(p.x), yText: p.yText ?? String(p.y) });
+  }
+  return parts;
+}

@@ -1,22 +1,12 @@
 // Reads and writes the coordinate exchange TXT (勘测定界 / 建设用地报批 坐标文件, DOMAIN.md §7) as plain data, returning findings instead of throwing.
 import { eastingRange, epsgForZone, zoneCrsFromEpsg } from '../domain/crs';
 import { polygonPlaneArea } from '../domain/plane-area';
-import type { BoundaryPoint } from '../domain/survey-geometry';
-import type { DeliveryPart, DeliveryRing } from './delivery';
+import type { DeliveryPart, DeliveryRing, Finding } from './delivery';
+import { assembleParts } from './rings';
 import { decodeText, encodeText, type TextEncodingName } from './text-encoding';
 
 /** A problem found in a TXT file; every message names the file and line (and plot, ring, point where it applies) and says what to do. */
-export interface TxtFinding {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-  messageZh: string;
-  file: string;
-  line?: number;
-  plot?: string;
-  ring?: number;
-  point?: string;
-}
+export type TxtFinding = Finding;
 
 /** 地块面积 as written, and in m². `inferred`: no unit was written, so 公顷 vs m² was decided by the computed plane area. */
 export interface DeclaredArea { value: number; unit: '公顷' | 'm²'; inferred: boolean; m2: number }
@@ -235,8 +225,8 @@ function buildPlot(raw: RawPlot, findings: Findings): ExchangePlot {
   if (raw.points.length === 0) {
     findings.add('TXT_PLOT_WITHOUT_POINTS', 'error', { line: raw.line, plot: plotNo }, 'the plot line has no point lines after it; add its 界址点 (点号,圈号,X,Y) below it', '地块行之后没有界址点行；请在其下写入界址点（点号,圈号,X,Y）');
   }
-  const parts: DeliveryPart[] = [];
   const coordinateText: Record<string, CoordinateText> = {};
+  const closed: DeliveryRing[] = [];
   for (const ring of rings) {
     const first = ring.points[0], last = ring.points[ring.points.length - 1];
     const where = { line: last.line, plot: plotNo, ring: ring.ringNo };
@@ -249,11 +239,10 @@ function buildPlot(raw: RawPlot, findings: Findings): ExchangePlot {
       continue;
     }
     ring.points.forEach((p) => (coordinateText[p.pointNo] ??= { x: p.xText, y: p.yText }));
-    const surveyed: DeliveryRing = { ringNo: ring.ringNo, closed: true, points: ring.points.map(({ pointNo, x, y, line, xText, yText }) => ({ pointNo, x, y, line, xText, yText })) };
-    const host = parts.find((part) => surveyed.points.every((p) => locate(p, part.rings[0].points) !== 'out'));
-    if (host) host.rings.push(surveyed);
-    else parts.push({ partNo: parts.length + 1, rings: [surveyed] });
+    closed.push({ ringNo: ring.ringNo, closed: true, points: ring.points.map(({ pointNo, x, y, line, xText, yText }) => ({ pointNo, x, y, line, xText, yText })) });
   }
+  // 圈号 1 is the outer ring; a higher one inside it is a hole (扣除部分), outside it a further part.
+  const parts = assembleParts(closed);
   const distinct = rings.reduce((n, r) => n + r.points.length, 0);
   if (countText !== String(raw.points.length) && countText !== String(distinct)) {
     findings.add('TXT_POINT_COUNT_MISMATCH', 'warning', { line: raw.line, plot: plotNo }, `界址点数 is ${countText || '(empty)'} but the plot has ${raw.points.length} point lines (${distinct} without closing points); the points as listed were used — correct 界址点数 to ${raw.points.length}`, `界址点数为${countText || '（空）'}，但该地块有${raw.points.length}行界址点（不含闭合点${distinct}个）；已按实际界址点读取，请将界址点数改为${raw.points.length}`);
@@ -289,18 +278,6 @@ function readArea(text: string, computedM2: number, where: Where, findings: Find
   return { value, unit, inferred: true, m2: unit === '公顷' ? value * 10_000 : value };
 }
 
-/** Where a point lies relative to a ring (closing point not repeated), about a local origin to keep Gauss-Krüger magnitudes exact. */
-function locate(point: BoundaryPoint, ring: BoundaryPoint[]): 'in' | 'on' | 'out' {
-  const ox = ring[0].y, oy = ring[0].x, px = point.y - ox, py = point.x - oy;
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const ax = ring[i].y - ox, ay = ring[i].x - oy, bx = ring[j].y - ox, by = ring[j].x - oy;
-    const cross = (bx - ax) * (py - ay) - (by - ay) * (px - ax);
-    if (Math.abs(cross) < 1e-6 && px >= Math.min(ax, bx) && px <= Math.max(ax, bx) && py >= Math.min(ay, by) && py <= Math.max(ay, by)) return 'on';
-    if (ay > py !== by > py && px < ((bx - ax) * (py - ay)) / (by - ay) + ax) inside = !inside;
-  }
-  return inside ? 'in' : 'out';
-}
 
 /**
  * Writes a coordinate exchange TXT: GBK and CRLF by default. [属性描述] keeps the given provenance (数据产生单位, 日期…) and

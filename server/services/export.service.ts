@@ -1,7 +1,7 @@
 // Exports a stored result in the formats surveyors and GIS tools read: exchange TXT, GeoJSON, CSV point table, DXF.
 import type pg from 'pg';
 import { badRequest, notFound } from '../errors';
-import type { DeliveryPart, DeliveryPlot } from '../formats/delivery';
+import { partsFromStored, type DeliveryPlot } from '../formats/delivery';
 import { writeExchangeTxt } from '../formats/txt-exchange.format';
 import { writeCsvPoints } from '../formats/csv-points.format';
 import { writeDxf } from '../formats/dxf.format';
@@ -19,17 +19,9 @@ export interface ExportFile {
   bytes: Uint8Array;
 }
 
-/** The result's boundary as one plot; ring numbers run on across parts (圈号 is unique within a TXT plot). */
+/** The result's boundary as one plot. */
 function asPlot(survey: SurveyResultView): DeliveryPlot {
-  const parts: DeliveryPart[] = [];
-  let ringNo = 0;
-  for (const p of survey.boundaryPoints) {
-    let part = parts.find((x) => x.partNo === p.part);
-    if (!part) parts.push((part = { partNo: p.part, rings: [] }));
-    let ring = part.rings[part.rings.length - 1];
-    if (!ring || p.seq === 1) part.rings.push((ring = { ringNo: ++ringNo, closed: true, points: [] }));
-    ring.points.push({ pointNo: p.pointNo, x: p.x, y: p.y, xText: p.xText, yText: p.yText });
-  }
+  const parts = partsFromStored(survey.boundaryPoints);
   return {
     plotNo: survey.parcelCode,
     name: survey.kind,

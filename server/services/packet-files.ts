@@ -1,25 +1,11 @@
 // A registration packet as the files a registrar files: boundary TXT, CSV (point table, unit areas), GeoJSON, printable page.
 import { encodeText } from '../formats/text-encoding';
 import { writeExchangeTxt } from '../formats/txt-exchange.format';
-import type { DeliveryPart } from '../formats/delivery';
+import { partsFromStored } from '../formats/delivery';
 import { badRequest } from '../errors';
 import type { Packet } from './packets.service';
 
 export const PACKET_FORMATS = ['json', 'txt', 'csv', 'geojson', 'html'] as const;
-
-/** The packet's 界址点 as parts and rings, with the stored digits. */
-function parts(packet: Packet): DeliveryPart[] {
-  const out: DeliveryPart[] = [];
-  let ringNo = 0;
-  for (const p of packet.boundaryPoints) {
-    let part = out.find((x) => x.partNo === p.part);
-    if (!part) out.push((part = { partNo: p.part, rings: [] }));
-    let ring = part.rings[part.rings.length - 1];
-    if (!ring || p.seq === 1) part.rings.push((ring = { ringNo: ++ringNo, closed: true, points: [] }));
-    ring.points.push({ pointNo: p.pointNo, x: Number(p.x), y: Number(p.y), xText: p.x, yText: p.y });
-  }
-  return out;
-}
 
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
@@ -39,7 +25,7 @@ export function packetFile(packet: Packet, format: string): { fileName: string; 
       const epsg = Number(packet.boundary.value.crs.slice(5));
       return { fileName: `${base}.txt`, contentType: 'text/plain; charset=gbk', bytes: writeExchangeTxt({
         epsg, header: { 数据产生单位: packet.boundary.source.organisation, 数据产生日期: packet.boundary.source.surveyedOn },
-        plots: [{ plotNo: packet.parcel.parcelCode, name: packet.parcel.location ?? '', parts: parts(packet),
+        plots: [{ plotNo: packet.parcel.parcelCode, name: packet.parcel.location ?? '', parts: partsFromStored(packet.boundaryPoints),
           declaredArea: packet.landArea ? { value: packet.landArea.value, unit: 'm²', inferred: false, m2: packet.landArea.value } : undefined }],
       }) };
     }
