@@ -1,5 +1,6 @@
 // Reads and writes boundary-point tables (界址点成果表 as CSV: 点号, 圈号, X, Y, 地块编号) with findings instead of exceptions.
 import type { DeliveryPlot, DeliveryRing, Finding, LocatedPoint, ReadResult } from './delivery';
+import { finding as makeFinding, type Where } from '../quality/finding';
 import { assembleParts } from './rings';
 import { decodeText, encodeText } from './text-encoding';
 
@@ -19,12 +20,8 @@ const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 
 interface Row { line: number; fields: string[] }
 
-/** A finding whose message starts with the file, line and column it concerns. */
-function finding(file: string, code: string, severity: Finding['severity'], at: { line?: number; column?: string; plot?: string; ring?: number }, en: string, zh: string): Finding {
-  const enAt = [file, at.line && `line ${at.line}`, at.column && `column ${at.column}`, at.plot && `plot ${at.plot}`, at.ring && `ring ${at.ring}`].filter(Boolean).join(', ');
-  const zhAt = `${file}${at.line ? ` 第${at.line}行` : ''}${at.column ? ` 列“${at.column}”` : ''}${at.plot ? ` 地块${at.plot}` : ''}${at.ring ? ` 第${at.ring}圈` : ''}`;
-  return { code, severity, message: `${enAt}: ${en}`, messageZh: `${zhAt}：${zh}`, file, line: at.line, plot: at.plot, ring: at.ring };
-}
+/** The shared finding, called with the file first as this reader does. */
+const finding = (file: string, code: string, severity: Finding['severity'], at: Omit<Where, 'file'>, en: string, zh: string): Finding => makeFinding(code, severity, { file, ...at }, en, zh);
 
 /** Splits CSV text into rows (quoted fields with "" escapes and line breaks allowed), each with the line it starts on. */
 function splitRows(text: string, delimiter: string): { rows: Row[]; unterminatedAt?: number } {

@@ -1,5 +1,6 @@
 // Reads 南方CASS-style DXF boundaries (closed polylines, point-number TEXTs, 宗地代码) into plots, and writes them back as ASCII DXF.
 import DxfParser from 'dxf-parser';
+import { finding as makeFinding, type Where } from '../quality/finding';
 import type { IEntity } from 'dxf-parser';
 import { epsgForZone } from '../domain/crs';
 import type { DeliveryPlot, DeliveryRing, Finding, LocatedPoint, ReadResult } from './delivery';
@@ -19,11 +20,8 @@ interface Label { text: string; layer: string; x: number; y: number }
 interface Boundary { ring: DeliveryRing; layer: string; handle: string; line: number }
 type Entity = IEntity & Record<string, unknown>;
 
-function finding(file: string, code: string, severity: Finding['severity'], at: { line?: number; handle?: string; layer?: string; plot?: string }, en: string, zh: string): Finding {
-  const enAt = [file, at.line && `line ${at.line}`, at.handle && `entity ${at.handle}`, at.layer && `layer ${at.layer}`, at.plot && `plot ${at.plot}`].filter(Boolean).join(', ');
-  const zhAt = `${file}${at.line ? ` 第${at.line}行` : ''}${at.handle ? ` 实体${at.handle}` : ''}${at.layer ? ` 图层${at.layer}` : ''}${at.plot ? ` 地块${at.plot}` : ''}`;
-  return { code, severity, message: `${enAt}: ${en}`, messageZh: `${zhAt}：${zh}`, file, line: at.line, plot: at.plot };
-}
+/** The shared finding, called with the file first as this reader does. */
+const finding = (file: string, code: string, severity: Finding['severity'], at: Omit<Where, 'file'>, en: string, zh: string): Finding => makeFinding(code, severity, { file, ...at }, en, zh);
 
 /**
  * The digits and lines of each polyline's vertices in the ENTITIES section, in file order (dxf-parser keeps numbers
@@ -53,7 +51,7 @@ function scanPolylines(text: string): RawPolyline[] {
 function toBoundary(entity: Entity, raw: RawPolyline | undefined, file: string, findings: Finding[]): Boundary | undefined {
   const vertices = (entity.vertices as Array<{ x: number; y: number; bulge?: number }>) ?? [];
   const digits = raw && raw.vertices.length === vertices.length ? raw.vertices : undefined;
-  const at = { line: raw?.line, handle: entity.handle === undefined ? undefined : String(entity.handle), layer: entity.layer };
+  const at = { line: raw?.line, entity: entity.handle === undefined ? undefined : String(entity.handle), layer: entity.layer };
   const points: LocatedPoint[] = vertices.map((v, i) => ({ pointNo: '', x: v.y, y: v.x, line: digits?.[i].line, ...(digits ? { xText: digits[i].yText, yText: digits[i].xText } : {}) }));
   const first = points[0], last = points[points.length - 1];
   const closedByVertex = points.length >= 4 && first.x === last.x && first.y === last.y;
@@ -69,7 +67,7 @@ function toBoundary(entity: Entity, raw: RawPolyline | undefined, file: string, 
   if (vertices.some((v) => v.bulge)) {
     findings.push(finding(file, 'DXF_ARC_SEGMENT', 'warning', at, 'the polyline has arc segments (bulge); they were read as straight lines between vertices — densify arcs into 界址点 if they are boundaries', '该多段线含圆弧段（凸度），已按顶点间直线读取；如为界址线请将圆弧加密为界址点'));
   }
-  return { ring: { ringNo: 0, points, closed: true }, layer: entity.layer, handle: at.handle ?? '', line: raw?.line ?? 0 };
+  return { ring: { ringNo: 0, points, closed: true }, layer: entity.layer, handle: at.entity ?? '', line: raw?.line ?? 0 };
 }
 
 /** TEXT and MTEXT entities with their insertion point (alignment point when aligned) and plain text. */

@@ -1,5 +1,6 @@
 // Reads a zipped ESRI shapefile of polygon plots (.shp/.dbf/.prj/.cpg), guarding against zip bombs, into the delivery model.
 import { unzipSync } from 'fflate';
+import { finding as makeFinding, type Where } from '../quality/finding';
 import * as shapefile from 'shapefile';
 import { CGCS2000_GEOGRAPHIC, epsgForZone } from '../domain/crs';
 import type { DeliveryPart, DeliveryPlot, Finding, ReadResult } from './delivery';
@@ -12,11 +13,8 @@ const PLOT_FIELDS = ['地块编号', '地块号', 'dkbh', 'plotno', 'plot', 'zdd
 const PARCEL_FIELDS = ['zddm', '宗地代码'];
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
-function finding(file: string, code: string, severity: Finding['severity'], at: { entry?: string; record?: number }, en: string, zh: string): Finding {
-  const enAt = [file, at.entry, at.record && `record ${at.record}`].filter(Boolean).join(', ');
-  const zhAt = `${file}${at.entry ? ` ${at.entry}` : ''}${at.record ? ` 第${at.record}条记录` : ''}`;
-  return { code, severity, message: `${enAt}: ${en}`, messageZh: `${zhAt}：${zh}`, file, line: at.record };
-}
+/** The shared finding, called with the file first as this reader does. */
+const finding = (file: string, code: string, severity: Finding['severity'], at: Omit<Where, 'file'>, en: string, zh: string): Finding => makeFinding(code, severity, { file, ...at }, en, zh);
 
 /** Unzips within the limits; the filter refuses an entry before inflating it when the count or declared sizes exceed them. */
 function unzipWithin(bytes: Uint8Array, file: string, limits: ZipLimits): { files: Record<string, Uint8Array> } | { findings: Finding[] } {

@@ -3,6 +3,7 @@ import { eastingRange, epsgForZone, zoneCrsFromEpsg } from '../domain/crs';
 import { polygonPlaneArea } from '../domain/plane-area';
 import type { DeliveryPart, DeliveryRing, Finding } from './delivery';
 import { assembleParts } from './rings';
+import { finding } from '../quality/finding';
 import { decodeText, encodeText, type TextEncodingName } from './text-encoding';
 
 /** A problem found in a TXT file; every message names the file and line (and plot, ring, point where it applies) and says what to do. */
@@ -72,10 +73,7 @@ class Findings {
   readonly list: TxtFinding[] = [];
   constructor(readonly file: string) {}
   add(code: string, severity: TxtFinding['severity'], where: Where, en: string, zh: string): void {
-    const { line, plot, ring, point } = where;
-    const enAt = [this.file, line && `line ${line}`, plot && `plot ${plot}`, ring && `ring ${ring}`, point && `point ${point}`].filter(Boolean).join(', ');
-    const zhAt = `${this.file}${line ? ` 第${line}行` : ''}${plot ? ` 地块${plot}` : ''}${ring ? ` 第${ring}圈` : ''}${point ? ` 界址点${point}` : ''}`;
-    this.list.push({ code, severity, message: `${enAt}: ${en}`, messageZh: `${zhAt}：${zh}`, file: this.file, ...where });
+    this.list.push(finding(code, severity, { file: this.file, ...where }, en, zh));
   }
 }
 

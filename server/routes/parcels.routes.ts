@@ -1,7 +1,7 @@
 // Parcels and units by their codes.
 import type { Route } from './route';
 import { visibilityOf } from '../auth/viewer';
-import { getParcel, putParcel, putUnit, searchParcels, type DescriptiveFields, type UnitFields } from '../services/parcels.service';
+import { getParcel, getParcelHistory, putParcel, putUnit, searchParcels, type DescriptiveFields, type UnitFields } from '../services/parcels.service';
 
 const parcelCodeParam = { name: 'parcelCode', in: 'path' as const, description: '宗地代码, 19 characters, e.g. 410802003012GB00025', required: true };
 
@@ -48,16 +48,42 @@ export const parcelRoutes: Route[] = [
     path: '/api/parcels/{parcelCode}',
     access: 'authenticated',
     operationId: 'getParcel',
-    summary: 'A parcel: units, every result by stage and as a timeline, the current accepted boundary with its 界址点, areas per stage',
+    summary: 'A parcel: units, every result by stage and as a timeline, the current accepted boundary with its 界址点, areas per stage — today, or as it stood on a past day',
+    tag: 'parcels',
+    params: [
+      parcelCodeParam,
+      {
+        name: 'asOf',
+        in: 'query',
+        description: 'YYYY-MM-DD: the parcel as it stood at the end of that day in China (Asia/Shanghai, UTC+8) — results accepted on or before that day, supersessions accepted by then; the answer carries an asOf field',
+        schema: { type: 'string', format: 'date' },
+      },
+    ],
+    responses: {
+      200: { description: 'The parcel (with asOf: as it stood then)', schema: 'parcel-as-of' },
+      400: { description: 'Invalid code or asOf date', schema: 'error' },
+      404: { description: 'Not registered', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      const asOf = typeof req.query.asOf === 'string' ? req.query.asOf : req.query.asOf === undefined ? undefined : String(req.query.asOf);
+      return { body: await getParcel(ctx.db.pool, req.params.parcelCode, visibilityOf(ctx.viewer!), asOf) };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/parcels/{parcelCode}/history',
+    access: 'authenticated',
+    operationId: 'getParcelHistory',
+    summary: 'The accepted boundaries and areas of a parcel over time: each accepted result in order of acceptance, and per stage the periods each result was the current one',
     tag: 'parcels',
     params: [parcelCodeParam],
     responses: {
-      200: { description: 'The parcel', schema: 'parcel-detail' },
+      200: { description: 'The history', schema: 'parcel-history' },
       400: { description: 'Invalid code', schema: 'error' },
       404: { description: 'Not registered', schema: 'error' },
     },
     async handle(req, ctx) {
-      return { body: await getParcel(ctx.db.pool, req.params.parcelCode, visibilityOf(ctx.viewer!)) };
+      return { body: await getParcelHistory(ctx.db.pool, req.params.parcelCode, visibilityOf(ctx.viewer!)) };
     },
   },
   {

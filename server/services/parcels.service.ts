@@ -4,6 +4,7 @@ import { sql } from '../db/sql-files';
 import { badRequest, notFound } from '../errors';
 import { parseParcelCode, parseUnitCode, type ParcelCode } from '../domain/parcel-code';
 import { areasPerStage, currentBoundaryResult, groupByStage } from '../domain/survey-result';
+import { CHINA_TIME_ZONE, endOfChinaDay, parcelHistory, parseCalendarDate, resultsAsOf } from '../domain/history';
 import { resultGeometry, resultsOfParcel } from './survey-store';
 import { SEE_ALL, type Visibility } from '../auth/viewer';
 
@@ -53,18 +54,32 @@ export async function putUnit(pool: pg.Pool, unitCode: string, fields: UnitField
   return { created: rows[0].created };
 }
 
-/**
- * The parcel with its units, every result (the viewer may see) grouped by stage and as a timeline, its current
- * boundary and areas per stage.
- */
-export async function getParcel(pool: pg.Pool, code: string, visibility: Visibility = SEE_ALL) {
+/** Parses `asOf` (YYYY-MM-DD, a day in China) or throws 400 naming it. */
+export function requireAsOfDate(text: string): string {
+  if (!parseCalendarDate(text)) throw badRequest('AS_OF_INVALID', `asOf '${text}' is not a date: give a calendar day as YYYY-MM-DD (a day in China, UTC+8), e.g. 2025-03-01`);
+  return text;
+}
+
+/** The parcel's row and parsed code, or 404 when it is not registered or outside the viewer's counties. */
+export async function requireVisibleParcel(pool: pg.Pool, code: string, visibility: Visibility) {
   const parsed = requireParcelCode(code);
   const { rows } = await pool.query(sql('parcel-by-code'), [code]);
   if (!rows[0] || (visibility.countyCodes && !visibility.countyCodes.includes(parsed.countyCode))) {
     throw notFound('PARCEL_NOT_FOUND', `Parcel ${code} is not registered in the hub${rows[0] ? ' for the counties you work on' : ''}`);
   }
-  const p = rows[0];
-  const [units, results] = await Promise.all([pool.query(sql('units-by-parcel'), [code]), resultsOfParcel(pool, code, visibility)]);
+  return { parsed, row: rows[0] };
+}
+
+/**
+ * The parcel with its units, every result (the viewer may see) grouped by stage and as a timeline, its current
+ * boundary and areas per stage. With `asOf` (YYYY-MM-DD): as it stood at the end of that day in China (UTC+8) —
+ * results submitted by then, decisions and supersessions taken by then, the current boundary and areas from those.
+ */
+export async function getParcel(pool: pg.Pool, code: string, visibility: Visibility = SEE_ALL, asOf?: string) {
+  const cutoff = asOf === undefined ? undefined : endOfChinaDay(requireAsOfDate(asOf));
+  const { parsed, row: p } = await requireVisibleParcel(pool, code, visibility);
+  const [units, allResults] = await Promise.all([pool.query(sql('units-by-parcel'), [code]), resultsOfParcel(pool, code, visibility)]);
+  const results = cutoff === undefined ? allResults : resultsAsOf(allResults, cutoff);
   const boundary = currentBoundaryResult(results);
   const boundaryGeometry = boundary && (await resultGeometry(pool, code, boundary.id));
   return {
@@ -96,7 +111,17 @@ export async function getParcel(pool: pg.Pool, code: string, visibility: Visibil
         }
       : null,
     areasByStage: areasPerStage(results),
+    ...(asOf === undefined ? {} : { asOf: { date: asOf, timeZone: CHINA_TIME_ZONE, through: new Date(cutoff!).toISOString() } }),
   };
+}
+
+/**
+ * The accepted boundaries and areas of a parcel over time: each accepted result in order of acceptance, and per stage
+ * (and for the boundary) the periods during which each result was the current one.
+ */
+export async function getParcelHistory(pool: pg.Pool, code: string, visibility: Visibility = SEE_ALL) {
+  await requireVisibleParcel(pool, code, visibility);
+  return { parcelCode: code, ...parcelHistory(await resultsOfParcel(pool, code, visibility)) };
 }
 
 export interface ParcelQuery {
@@ -107,7 +132,7 @@ export interface ParcelQuery {
 }
 
 /** Parses `minLon,minLat,maxLon,maxLat` (EPSG:4490) or throws 400. */
-function parseBbox(text: string): [number, number, number, number] {
+export function parseBbox(text: string): [number, number, number, number] {
   const parts = text.split(',').map((s) => Number(s.trim()));
   const [minLon, minLat, maxLon, maxLat] = parts;
   if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n)) || minLon >= maxLon || minLat >= maxLat || minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {

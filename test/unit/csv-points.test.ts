@@ -55,7 +55,7 @@ it('names the line and column of a coordinate that is not a number', () => {
   const [f] = failures(readCsvPoints(utf8('点号,圈号,X,Y\nJ1,1,3899300,38430800\nJ2,1,3899300,3843O860\nJ3,1,3899260,38430860\n'), 'typo.csv'));
   expect(f).toMatchObject({ code: 'CSV_NUMBER_UNREADABLE', line: 3 });
   expect(f.message).toBe('typo.csv, line 3, column Y, plot 1: "3843O860" is not a number of metres; correct the cell');
-  expect(f.messageZh).toContain('typo.csv 第3行 列“Y”');
+  expect(f.messageZh).toContain('typo.csv，第3行，列“Y”');
 });
 
 it('names the line of a 圈号 that is not a whole number', () => {

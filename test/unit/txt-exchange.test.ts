@@ -189,7 +189,7 @@ describe('findings the surveyor sees', () => {
     for (const f of findings) {
       expect(f.line).toBeGreaterThan(0);
       expect(f.message.startsWith(`${f.file}, line ${f.line}`)).toBe(true);
-      expect(f.messageZh.startsWith(`${f.file} 第${f.line}行`)).toBe(true);
+      expect(f.messageZh.startsWith(`${f.file}，第${f.line}行`)).toBe(true);
     }
   });
 });
