@@ -1,7 +1,7 @@
 // The reuse engine's rules (DOMAIN.md §1 R1–R6, §8): which accepted results a registration reuses, value by value,
 // each with its rule, its source and a one-sentence reason — or why a new survey is required.
 import type { ResultSummary } from './survey-result';
-import { currentBoundaryResult, currentResultPerStage, isCurrent } from './survey-result';
+import { currentBoundaryResult, currentUnitResultPerStage, isCurrent } from './survey-result';
 import type { BoundaryComparison } from './boundary-diff';
 import { compareUnitAreas, type UnitArea, type UnitAreaComparison } from './area-comparison';
 import { CLASS_NAMES } from './tolerances';
@@ -77,7 +77,7 @@ function landArea(results: ResultSummary[], boundary: ResultSummary | undefined)
 }
 
 /** Unit areas: the verified (实测) area is registered (R5), also where pre-sale differs (R6); pre-sale beside it. */
-function units(input: PacketInput, current: ReturnType<typeof currentResultPerStage>): PacketDecision['units'] {
+function units(input: PacketInput, current: ReturnType<typeof currentUnitResultPerStage>): PacketDecision['units'] {
   const codes = new Set([...input.presaleUnits, ...input.verifiedUnits].map((u) => u.unitCode).filter((c) => !input.unitCode || c === input.unitCode));
   const completion = current.completion, presale = current.presale;
   return [...codes].sort().map((code) => {
@@ -104,7 +104,7 @@ const REUSE = (zh: string, en: string): Pick<PacketDecision, 'decision' | 'reaso
 
 /** Decides a registration packet from the parcel's results. */
 export function decidePacket(input: PacketInput): PacketDecision {
-  const current = currentResultPerStage(input.results);
+  const current = currentUnitResultPerStage(input.results);
   const boundaryResult = currentBoundaryResult(input.results);
   const boundary: PacketDecision['boundary'] = boundaryResult
     ? { value: { surveyId: boundaryResult.id, crs: boundaryResult.crs, planeAreaM2: boundaryResult.planeAreaM2 }, source: sourceOf(boundaryResult), ...boundaryRule(boundaryResult) }

@@ -54,6 +54,14 @@ export function currentResultPerStage(results: ResultSummary[]): Record<Stage, R
   return Object.fromEntries(STAGES.map((s) => [s, current.find((r) => r.stage === s) ?? null])) as Record<Stage, ResultSummary | null>;
 }
 
+/**
+ * Per stage, the newest current result that carries unit areas: the pre-sale 楼盘表 (房产预测) and the verified
+ * 房产实测 — a stage also holds results without units (竣工测量, 规划核实), which must not hide them.
+ */
+export function currentUnitResultPerStage(results: ResultSummary[]): Record<Stage, ResultSummary | null> {
+  return currentResultPerStage(results.filter((r) => r.units.count > 0));
+}
+
 /** The areas a stage's current result gives, m², with where they come from. */
 export interface StageAreas {
   surveyId: string;
@@ -64,15 +72,19 @@ export interface StageAreas {
   officialLandArea: boolean;
   planeAreaM2: number | null;
   declaredBuildingAreaM2: number | null;
+  /** Unit-area totals of the stage's current result with units (it may be another result of the stage). */
   units: ResultSummary['units'];
+  unitsSurveyId: string | null;
 }
 
-/** Areas per stage from each stage's current accepted result. */
+/** Areas per stage from each stage's current accepted result (unit totals from its current result with units). */
 export function areasPerStage(results: ResultSummary[]): Record<Stage, StageAreas | null> {
   const perStage = currentResultPerStage(results);
+  const withUnits = currentUnitResultPerStage(results);
   return Object.fromEntries(
     STAGES.map((s) => {
       const r = perStage[s];
+      const u = withUnits[s];
       return [s, r && {
         surveyId: r.id,
         kind: r.kind,
@@ -81,7 +93,8 @@ export function areasPerStage(results: ResultSummary[]): Record<Stage, StageArea
         officialLandArea: r.officialLandArea,
         planeAreaM2: r.planeAreaM2,
         declaredBuildingAreaM2: r.declaredBuildingAreaM2,
-        units: r.units,
+        units: u?.units ?? r.units,
+        unitsSurveyId: u?.id ?? null,
       }];
     }),
   ) as Record<Stage, StageAreas | null>;

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import { badRequest, HubError } from '../errors';
 import { compareUnitAreaLists, totals, SETTLEMENT_RATIO_PERCENT, type GroupTotals, type UnitAreaComparison } from '../domain/area-comparison';
-import { currentResultPerStage, type ResultSummary } from '../domain/survey-result';
+import { currentUnitResultPerStage, type ResultSummary } from '../domain/survey-result';
 import { AREA_MEAN_ERROR_COEFFICIENTS, CLASS_NAMES } from '../domain/tolerances';
 import { writeAreaComparisonCsv } from '../formats/area-comparison-csv.format';
 import { resultsOfParcel, unitAreasOf } from './survey-store';
@@ -92,7 +92,7 @@ export async function compareParcelAreas(
 
 async function comparisonReport(pool: pg.Pool, parcelCode: string, building: string | null, visibility: Visibility): Promise<AreaComparisonReport> {
   await requireVisibleParcel(pool, parcelCode, visibility);
-  const current = currentResultPerStage(await resultsOfParcel(pool, parcelCode, visibility));
+  const current = currentUnitResultPerStage(await resultsOfParcel(pool, parcelCode, visibility));
   const presale = current.presale, verified = current.completion;
   const missingStages = (['presale', 'completion'] as const).filter((s) => !current[s]);
   const base = { parcelCode, building, sources: { presale: source(presale), verified: source(verified) }, missingStages, settlementRatioPercent: SETTLEMENT_RATIO_PERCENT };

@@ -7,7 +7,7 @@ import { badRequest, notFound } from '../errors';
 import { parseUnitCode } from '../domain/parcel-code';
 import { compareBoundaries, type BoundaryComparison } from '../domain/boundary-diff';
 import { decidePacket, type RegistrationType } from '../domain/reuse.rules';
-import { currentBoundaryResult, currentResultPerStage, type ResultSummary } from '../domain/survey-result';
+import { currentBoundaryResult, currentUnitResultPerStage, type ResultSummary } from '../domain/survey-result';
 import { SEE_ALL } from '../auth/viewer';
 import { audit, type Actor } from './audit.service';
 import { requireParcelCode } from './parcels.service';
@@ -61,7 +61,7 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
   const { rows: parcelRows } = await pool.query(sql('parcel-by-code'), [parcel.code]);
   if (!parcelRows[0]) throw notFound('PARCEL_NOT_FOUND', `Parcel ${parcel.code} is not registered in the hub`);
   const results = await resultsOfParcel(pool, parcel.code, SEE_ALL);
-  const current = currentResultPerStage(results);
+  const current = currentUnitResultPerStage(results);
   const boundary = currentBoundaryResult(results);
   const candidate = newerBoundary(results, boundary);
   const [presaleUnits, verifiedUnits, points, last, check] = await Promise.all([

@@ -1,0 +1,42 @@
+// The map with the demo data, and finding a parcel.
+import { E2eBrowser, screenshot, type E2ePage } from './support/browser';
+
+const browser = new E2eBrowser();
+let current: E2ePage | undefined;
+
+beforeAll(() => browser.start());
+afterAll(() => browser.stop());
+afterEach(async () => {
+  const problems = current?.problems ?? [];
+  await current?.page.close();
+  current = undefined;
+  expect(problems).toEqual([]);
+});
+
+describe('the map', () => {
+  it('loads with the demo data drawn and the map ready', async () => {
+    current = await browser.logInAs('demo-registrar');
+    const { page } = current;
+    const count = Number(await page.textContent('[data-testid=parcel-feature-count]'));
+    expect(count).toBeGreaterThan(10);
+    await page.mouse.move(900, 450);
+    await page.waitForSelector('[data-testid=readout]');
+    expect(await page.textContent('[data-testid=readout]')).toMatch(/X（北）\s*\d{7}\.\d{3}\s+Y（东）\s*38\d{6}\.\d{3}.*EPSG:4526/);
+    await screenshot(page, 'map-loaded');
+  });
+
+  it('finds a parcel by its code and shows its timeline and 界址点', async () => {
+    current = await browser.logInAs('demo-registrar');
+    const { page } = current;
+    await page.fill('input[name=q]', '410802003012GB00103');
+    await page.click('form.search button');
+    await page.waitForSelector('[data-testid=parcel-panel] [data-testid=timeline] tbody tr');
+    await page.waitForSelector('[data-testid=boundary-points] tbody tr');
+    const timeline = await page.textContent('[data-testid=timeline]');
+    expect(timeline).toContain('房产预测');
+    const points = await page.textContent('[data-testid=boundary-points]');
+    expect(points).toContain('J1');
+    expect(points).toContain('3901393.744');
+    await screenshot(page, 'parcel-found');
+  });
+});

@@ -1,0 +1,71 @@
+// Chromium for the browser tests: one browser per test file, a fresh context per log-in, pages that record every console
+// error and page error (a test fails on any), log-in through the login page, screenshots under test/e2e/screenshots/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const hubUrl = () => {
+  const url = process.env.HUB_E2E_URL;
+  if (!url) throw new Error('HUB_E2E_URL is not set: run through jest -c jest.e2e.config.js');
+  return url;
+};
+
+const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
+
+export interface E2ePage {
+  page: Page;
+  /** Console errors and page errors seen so far. */
+  problems: string[];
+}
+
+export class E2eBrowser {
+  private browser!: Browser;
+  private context!: BrowserContext;
+
+  async start(): Promise<void> {
+    this.browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    await this.newContext();
+  }
+
+  /** A fresh context: no cookies, no local storage. */
+  private async newContext(): Promise<void> {
+    await this.context?.close();
+    this.context = await this.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+  }
+
+  async stop(): Promise<void> {
+    await this.context?.close();
+    await this.browser?.close();
+  }
+
+  async newPage(): Promise<E2ePage> {
+    const page = await this.context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    page.setDefaultTimeout(20_000);
+    return { page, problems };
+  }
+
+  /** A fresh page logged in as `username` (through the login form), showing the map. */
+  async logInAs(username: string): Promise<E2ePage> {
+    await this.newContext();
+    const p = await this.newPage();
+    await p.page.goto(hubUrl());
+    await p.page.fill('input[name=username]', username);
+    await p.page.fill('input[name=password]', 'demo');
+    await p.page.click('form.login button[type=submit]');
+    await p.page.waitForSelector('[data-map-ready="true"]', { timeout: 30_000 });
+    return p;
+  }
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}

@@ -1,0 +1,20 @@
+// vue-i18n set-up: zh-CN first, English second; the choice is remembered in localStorage.
+import { createI18n } from 'vue-i18n';
+import zhCN from './zh-CN';
+import en from './en';
+
+const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('locale');
+
+export const i18n = createI18n({
+  legacy: false,
+  locale: saved === 'en' ? 'en' : 'zh-CN',
+  fallbackLocale: 'zh-CN',
+  messages: { 'zh-CN': zhCN, en },
+});
+
+export function toggleLocale(): void {
+  const next = i18n.global.locale.value === 'zh-CN' ? 'en' : 'zh-CN';
+  i18n.global.locale.value = next;
+  localStorage.setItem('locale', next);
+  document.documentElement.lang = next;
+}
