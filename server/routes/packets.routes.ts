@@ -2,6 +2,9 @@
 import { accessLog, boundaryDiffAgainst, createPacket, readPacket, type PacketRequest } from '../services/packets.service';
 import { packetFile } from '../services/packet-files';
 import { actorOf, type Route } from './route';
+import { parseMultipart } from './multipart';
+import { badRequest } from '../errors';
+import { parseEpsg } from '../domain/crs';
 
 export const packetRoutes: Route[] = [
   {
@@ -46,7 +49,23 @@ export const packetRoutes: Route[] = [
     params: [{ name: 'parcelCode', in: 'path', description: '宗地代码', required: true }, { name: 'against', in: 'query', description: 'Survey result id to compare', required: true }],
     responses: { 200: { description: 'The comparison' }, 400: { description: 'Bad id', schema: 'error' }, 404: { description: 'Unknown parcel or result, or no accepted boundary', schema: 'error' } },
     async handle(req, ctx) {
-      return { body: await boundaryDiffAgainst(ctx.db.pool, req.params.parcelCode, String(req.query.against ?? '')) };
+      return { body: await boundaryDiffAgainst(ctx.db.pool, req.params.parcelCode, { surveyId: String(req.query.against ?? '') }) };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/parcels/{parcelCode}/boundary-diff',
+    access: ['surveyor', 'reviewer', 'registrar', 'admin'],
+    operationId: 'boundaryDiffOfFile',
+    summary: 'A candidate file (multipart field `file`, any survey format; `crs` where it has none) against the accepted boundary, before submitting it',
+    tag: 'registration',
+    params: [{ name: 'parcelCode', in: 'path', description: '宗地代码', required: true }],
+    responses: { 200: { description: 'The comparison' }, 400: { description: 'The file cannot be read', schema: 'error' }, 404: { description: 'Unknown parcel, or no accepted boundary', schema: 'error' } },
+    async handle(req, ctx) {
+      const { fields, file } = await parseMultipart(req);
+      if (!file) throw badRequest('UPLOAD_FILE_MISSING', "send the candidate file in the field 'file'");
+      const epsg = fields.crs ? parseEpsg(fields.crs) : undefined;
+      return { body: await boundaryDiffAgainst(ctx.db.pool, req.params.parcelCode, { upload: { fileName: file.fileName, bytes: file.bytes }, epsg }) };
     },
   },
   {

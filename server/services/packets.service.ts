@@ -5,7 +5,11 @@ import { withTransaction } from '../db/database';
 import { sql } from '../db/sql-files';
 import { badRequest, notFound } from '../errors';
 import { parseUnitCode } from '../domain/parcel-code';
-import { compareBoundaries, type BoundaryComparison } from '../domain/boundary-diff';
+import { compareBoundaries, type BoundaryComparison, type RingedPoint } from '../domain/boundary-diff';
+import { zoneCrsFromEpsg } from '../domain/crs';
+import { readDelivery } from '../formats/read-delivery';
+import { plotGeometry } from './neighbours.service';
+import type { Upload } from './intake.service';
 import { decidePacket, type RegistrationType } from '../domain/reuse.rules';
 import { currentBoundaryResult, currentUnitResultPerStage, type ResultSummary } from '../domain/survey-result';
 import { SEE_ALL } from '../auth/viewer';
@@ -22,16 +26,22 @@ export interface PacketRequest {
   purpose: string;
 }
 
-/** The boundary of `candidate` compared with the accepted boundary `accepted`: points (domain) and areas (PostGIS). */
-export async function boundaryDiff(pool: pg.Pool, parcelCode: string, accepted: ResultSummary, candidate: ResultSummary) {
+/** A candidate boundary: a stored result, or a delivered file's plots (points and geometry in its CRS). */
+type Candidate = { surveyId: string } | { points: RingedPoint[]; geometry: unknown; epsg: number };
+
+/** A candidate boundary compared with the accepted result `accepted`: points (domain) and areas (PostGIS). */
+export async function boundaryDiff(pool: pg.Pool, parcelCode: string, accepted: ResultSummary, candidate: Candidate) {
+  const stored = 'surveyId' in candidate;
   const [a, b, measured] = await Promise.all([
     resultGeometry(pool, parcelCode, accepted.id),
-    resultGeometry(pool, parcelCode, candidate.id),
-    pool.query(sql('boundary-comparison'), [parcelCode, accepted.id, candidate.id]),
+    stored ? resultGeometry(pool, parcelCode, candidate.surveyId) : undefined,
+    pool.query(sql('boundary-comparison'), stored
+      ? [parcelCode, accepted.id, candidate.surveyId, null, null]
+      : [parcelCode, accepted.id, null, JSON.stringify(candidate.geometry), candidate.epsg]),
   ]);
   const m = measured.rows[0];
   const comparison: BoundaryComparison = compareBoundaries({
-    accepted: a.boundaryPoints, candidate: b.boundaryPoints, precisionClass: accepted.precisionClass,
+    accepted: a.boundaryPoints, candidate: b ? b.boundaryPoints : (candidate as { points: RingedPoint[] }).points, precisionClass: accepted.precisionClass,
     hausdorffM: m?.hausdorff_m ?? undefined, symmetricDifferenceM2: m?.symdiff_m2 ?? undefined,
   });
   return {
@@ -69,7 +79,7 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
     current.completion ? unitAreasOf(pool, parcel.code, current.completion.id) : [],
     boundary ? resultGeometry(pool, parcel.code, boundary.id) : null,
     pool.query(sql('last-packet-boundary'), [parcel.code]),
-    boundary && candidate ? boundaryDiff(pool, parcel.code, boundary, candidate) : null,
+    boundary && candidate ? boundaryDiff(pool, parcel.code, boundary, { surveyId: candidate.id }) : null,
   ]);
   const decision = decidePacket({
     registrationType: request.registrationType, unitCode: request.unitCode, results, presaleUnits, verifiedUnits,
@@ -113,16 +123,38 @@ export async function accessLog(pool: pg.Pool, parcelCode: string, limit = 500) 
   return rows.map((r) => ({ at: r.at.toISOString(), actor: r.actor, roles: r.roles, action: r.action, subjectId: r.subject_id, applicationNo: r.application_no, purpose: r.purpose, clientAddress: r.client_address, details: r.details }));
 }
 
-/** GET /api/parcels/{code}/boundary-diff?against=: a result's boundary against the current accepted one. */
-export async function boundaryDiffAgainst(pool: pg.Pool, parcelCode: string, againstId: string) {
+/**
+ * GET /api/parcels/{code}/boundary-diff?against=: a stored result's boundary against the current accepted one; or
+ * POST with a candidate file (any survey format) compared before it is submitted.
+ */
+export async function boundaryDiffAgainst(pool: pg.Pool, parcelCode: string, against: { surveyId: string } | { upload: Upload; epsg?: number }) {
   requireParcelCode(parcelCode);
-  const id = requireUuid(againstId);
   const results = await resultsOfParcel(pool, parcelCode, SEE_ALL);
   const accepted = currentBoundaryResult(results);
   if (!accepted) throw notFound('NO_ACCEPTED_BOUNDARY', `Parcel ${parcelCode} has no accepted boundary to compare with`);
-  const candidate = results.find((r) => r.id === id);
-  if (!candidate) throw notFound('SURVEY_NOT_FOUND', `Parcel ${parcelCode} has no survey result ${id}`);
-  if (!candidate.hasGeometry) throw badRequest('SURVEY_HAS_NO_GEOMETRY', `Survey result ${id} has no boundary to compare`);
+  let candidate: Candidate;
+  if ('surveyId' in against) {
+    const id = requireUuid(against.surveyId);
+    const result = results.find((r) => r.id === id);
+    if (!result) throw notFound('SURVEY_NOT_FOUND', `Parcel ${parcelCode} has no survey result ${id}`);
+    if (!result.hasGeometry) throw badRequest('SURVEY_HAS_NO_GEOMETRY', `Survey result ${id} has no boundary to compare`);
+    candidate = { surveyId: id };
+  } else {
+    const read = await readDelivery(against.upload.fileName, against.upload.bytes, { requestEpsg: against.epsg });
+    if (!read.ok || read.delivery.epsg === null || !zoneCrsFromEpsg(read.delivery.epsg)) {
+      const first = read.ok ? undefined : read.findings.find((f) => f.severity === 'error');
+      throw badRequest(first?.code ?? 'CRS_MISSING', first?.message ?? `${against.upload.fileName}: the file does not state a CGCS2000 zone CRS; give crs (e.g. EPSG:4526)`, read.ok ? undefined : { findings: read.findings });
+    }
+    const { delivery } = read;
+    let part = 0;
+    const points: RingedPoint[] = [];
+    for (const plot of delivery.plots) for (const p of plot.parts) {
+      part += 1;
+      p.rings.forEach((r, i) => points.push(...r.points.map((q) => ({ ...q, part, ring: i + 1 }))));
+    }
+    const parts = delivery.plots.flatMap((plot) => plotGeometry(plot).coordinates);
+    candidate = { points, geometry: { type: 'MultiPolygon', coordinates: parts }, epsg: delivery.epsg! };
+  }
   const diff = await boundaryDiff(pool, parcelCode, accepted, candidate);
-  return { parcelCode, acceptedSurveyId: accepted.id, againstSurveyId: id, ...diff.comparison, added4490: diff.added4490, removed4490: diff.removed4490 };
+  return { parcelCode, acceptedSurveyId: accepted.id, againstSurveyId: 'surveyId' in against ? against.surveyId : null, ...diff.comparison, added4490: diff.added4490, removed4490: diff.removed4490 };
 }

@@ -2,6 +2,7 @@
 import { parseExchangeTxt } from '../../server/formats/txt-exchange.format';
 import { freshParcelCode, startTestHub, type TestHub } from '../support/test-hub';
 import { freeCell, landSupplySubmission, samplePlotAt } from '../support/fixtures';
+import { txtOfPlots } from '../support/files';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -142,5 +143,23 @@ describe('purpose-bound access (R8)', () => {
       ['packet.read', 'JZ2025-42', '转移登记审核'], ['packet.read', 'JZ2025-42', '转移登记审核'], ['packet.create', 'JZ2025-42', '转移登记审核'],
     ]);
     await expect(hub.pool.query("UPDATE registration_packet SET purpose = 'x' WHERE id = $1", [created.body.packetId])).rejects.toThrow(/immutable/);
+  });
+});
+
+describe('a candidate file against the accepted boundary', () => {
+  it('compares a TXT before it is submitted: 3 cm is the same boundary, 30 cm names the moved points', async () => {
+    const { parcelCode, cell } = await parcelWith('权籍调查');
+    const compare = async (moveM: number) => {
+      const bytes = txtOfPlots([{ plotNo: parcelCode, dE: cell[0] + moveM, dN: cell[1] }]);
+      return hub.upload(`/api/parcels/${parcelCode}/boundary-diff`, {}, { name: 'candidate.txt', bytes });
+    };
+    const same = await compare(0.03);
+    expect(same.status).toBe(200);
+    expect(same.body).toMatchObject({ sameBoundary: true, againstSurveyId: null });
+    const changed = await compare(0.3);
+    expect(changed.body.sameBoundary).toBe(false);
+    expect(changed.body.moved).toHaveLength(8);
+    expect(changed.body.reason).toContain('J1 moved 0.300 m');
+    expect(changed.body.symmetricDifferenceM2).toBeCloseTo(2 * 0.3 * (40 + 10), 4);
   });
 });
