@@ -1,25 +1,20 @@
-// Shows EPSG:4490 GeoJSON (from a reactive getter) as an overlay layer; optionally zooms to it when it changes.
+// Shows EPSG:4490 GeoJSON (from a reactive getter) as an overlay layer; where to look is the caller's choice (see extentOf).
 import { watch } from 'vue';
 import GeoJSON from 'ol/format/GeoJSON';
+import { createEmpty, extend, type Extent } from 'ol/extent';
 import type { StyleLike } from 'ol/style/Style';
 import { MAP_PROJECTION } from '../geo/crs';
 import { useVectorLayer } from './useVectorLayer';
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4490', featureProjection: MAP_PROJECTION });
 
-export function useGeoJsonOverlay(
-  features: () => GeoJSON.Feature[] | null | undefined,
-  style: StyleLike,
-  options: { zIndex?: number; fit?: boolean } = {},
-) {
+export function useGeoJsonOverlay(features: () => GeoJSON.Feature[] | null | undefined, style: StyleLike, options: { zIndex?: number } = {}) {
   const { map, source, layer } = useVectorLayer(style, options.zIndex ?? 20);
   watch(
     features,
     (list) => {
       source.clear();
-      if (!list?.length) return;
-      source.addFeatures(format.readFeatures({ type: 'FeatureCollection', features: list }));
-      if (options.fit) map.getView().fit(source.getExtent(), { padding: [60, 60, 60, 60], maxZoom: 19, duration: 300 });
+      if (list?.length) source.addFeatures(format.readFeatures({ type: 'FeatureCollection', features: list }));
     },
     { immediate: true },
   );
@@ -29,3 +24,10 @@ export function useGeoJsonOverlay(
 /** A bare geometry as a one-feature list, with properties. */
 export const asFeature = (geometry: GeoJSON.Geometry | null | undefined, properties: Record<string, unknown> = {}): GeoJSON.Feature[] =>
   geometry ? [{ type: 'Feature', geometry, properties }] : [];
+
+/** The extent, in the map projection, of EPSG:4490 geometries (missing ones skipped); empty when there are none. */
+export function extentOf(geometries: (GeoJSON.Geometry | null | undefined)[]): Extent {
+  const extent = createEmpty();
+  for (const g of geometries) if (g) extend(extent, format.readGeometry(g).getExtent());
+  return extent;
+}

@@ -1,6 +1,6 @@
 // English — the app's second language; the same keys as zh-CN.
 export default {
-  app: { title: 'OneSurvey Hub', subtitle: '多测合一成果共享平台', language: '中文', logout: 'Log out', demo: 'demo account', loading: 'Loading…' },
+  app: { title: 'OneSurvey Hub', subtitle: '多测合一成果共享平台', language: '中文', logout: 'Log out', demo: 'demo account', loading: 'Loading…', listSeparator: ', ' },
   roles: { surveyor: 'surveyor', reviewer: 'reviewer', registrar: 'registrar', planner: 'planner', admin: 'admin' },
   login: {
     title: 'Log in', username: 'Username', password: 'Password', submit: 'Log in',
@@ -29,7 +29,12 @@ export default {
   },
   packet: {
     title: 'Registration packet', type: 'Registration type', applicationNo: 'Application no.', purpose: 'Purpose', submit: 'Create packet',
-    purposeDefault: 'Real-estate registration', decision: 'Decision', boundaryRule: 'Boundary from', landArea: 'Land area', download: 'Download',
+    purposeDefault: 'Real-estate registration', boundaryRule: 'Boundary from', landArea: 'Land area', downloads: 'Download: ', decisionIs: 'Decision: {decision}', rule: '({rule})',
+    types: {
+      firstLand: 'First registration: state-owned construction land use right', firstHouse: 'First registration: house ownership', change: 'Change registration',
+      transfer: 'Transfer registration', advance: 'Advance notice registration', mortgage: 'Mortgage registration', correction: 'Correction registration',
+      objection: 'Objection registration', cancellation: 'Cancellation registration', seizure: 'Seizure registration',
+    },
     decisions: { ready: 'ready for registration', reuse: 'reuse accepted results', needs_survey: 'a new survey is needed', not_needed: 'no survey needed' },
   },
   upload: {
@@ -47,7 +52,7 @@ export default {
     queue: 'Waiting for review', empty: 'Nothing is waiting for review.', accept: 'Accept', reject: 'Return', note: 'Note', noteRequired: 'A note is required to return a result.',
     same: 'Same boundary as the accepted one', changed: 'The boundary changed', noAccepted: 'This parcel has no accepted boundary to compare with.', moved: 'Moved points',
     displacement: 'Displacement (m)', hausdorff: 'Largest deviation {value} m', symDiff: 'Area difference {value} m²', decided: 'Done: {decision}',
-    legendAdded: 'added area', legendRemoved: 'removed area', noGeometry: 'This result has no geometry; check its attributes.',
+    legendAdded: 'added area', legendRemoved: 'removed area', legendCandidate: 'result under review', legendAccepted: 'accepted boundary', noGeometry: 'This result has no geometry; check its attributes.',
   },
   compare: {
     parcelCode: 'Parcel code', load: 'Compare', csv: 'Download CSV', unit: 'Unit code', building: 'Building', presale: 'Pre-sale area',

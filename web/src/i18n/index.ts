@@ -11,6 +11,7 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, en },
 });
+if (typeof document !== 'undefined') document.documentElement.lang = i18n.global.locale.value;
 
 export function toggleLocale(): void {
   const next = i18n.global.locale.value === 'zh-CN' ? 'en' : 'zh-CN';

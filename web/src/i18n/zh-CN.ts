@@ -1,6 +1,6 @@
 // 简体中文 — the app's first language.
 export default {
-  app: { title: '多测合一成果共享平台', subtitle: 'OneSurvey Hub', language: 'English', logout: '退出', demo: '演示账户', loading: '正在加载…' },
+  app: { title: '多测合一成果共享平台', subtitle: 'OneSurvey Hub', language: 'English', logout: '退出', demo: '演示账户', loading: '正在加载…', listSeparator: '、' },
   roles: { surveyor: '测绘单位', reviewer: '审核', registrar: '登记', planner: '规划', admin: '管理员' },
   login: {
     title: '登录', username: '用户名', password: '密码', submit: '登录',
@@ -29,7 +29,11 @@ export default {
   },
   packet: {
     title: '生成登记用成果包', type: '登记类型', applicationNo: '申请编号', purpose: '用途', submit: '生成成果包',
-    purposeDefault: '不动产登记', decision: '结论', boundaryRule: '界址依据', landArea: '宗地面积', download: '下载',
+    purposeDefault: '不动产登记', boundaryRule: '界址依据', landArea: '宗地面积', downloads: '下载：', decisionIs: '结论：{decision}', rule: '（{rule}）',
+    types: {
+      firstLand: '国有建设用地使用权首次登记', firstHouse: '房屋所有权首次登记', change: '变更登记', transfer: '转移登记', advance: '预告登记',
+      mortgage: '抵押登记', correction: '更正登记', objection: '异议登记', cancellation: '注销登记', seizure: '查封登记',
+    },
     decisions: { ready: '可直接用于登记', reuse: '可复用已审核成果', needs_survey: '需要补充测绘', not_needed: '无需测绘成果' },
   },
   upload: {
@@ -47,7 +51,7 @@ export default {
     queue: '待审核成果', empty: '没有待审核的成果。', accept: '审核通过', reject: '退回', note: '审核意见', noteRequired: '退回时必须填写审核意见。',
     same: '与已审核界址一致', changed: '界址有变化', noAccepted: '这宗地还没有已审核的界址，无法比对。', moved: '位移的界址点',
     displacement: '位移（米）', hausdorff: '最大偏离 {value} 米', symDiff: '面积差异 {value} 平方米', decided: '已处理：{decision}',
-    legendAdded: '新增范围', legendRemoved: '减少范围', noGeometry: '这条成果没有图形，只能核对属性。',
+    legendAdded: '新增范围', legendRemoved: '减少范围', legendCandidate: '待审核成果', legendAccepted: '已审核界址', noGeometry: '这条成果没有图形，只能核对属性。',
   },
   compare: {
     parcelCode: '宗地代码', load: '对比', csv: '下载 CSV', unit: '不动产单元号', building: '幢号', presale: '预测建筑面积',
