@@ -99,10 +99,10 @@ function readPlots(data: Row[], index: Partial<Record<Column, number>>, names: s
     const plotNo = get('plot') || '1';
     const [pointNo, xText, yText, ringText] = [get('point') ?? '', get('x') ?? '', get('y') ?? '', get('ring')];
     const checks: Array<[Column, string, RegExp]> = [['x', xText, NUMBER], ['y', yText, NUMBER]];
-    if (ringText !== undefined) checks.push(['ring', ringText, /^\d+$/]);
+    if (ringText !== undefined) checks.push(['ring', ringText, /^[1-9]\d{0,3}$/]);
     const bad = checks.filter(([, value, pattern]) => !pattern.test(value));
     for (const [column, value] of bad) {
-      findings.push(finding(file, 'CSV_NUMBER_UNREADABLE', 'error', { line: row.line, column: names[index[column]!], plot: plotNo }, `"${value}" is not a number${column === 'ring' ? ' (圈号 is a whole number)' : ' of metres'}; correct the cell`, `“${value}”不是${column === 'ring' ? '整数（圈号应为整数）' : '以米为单位的数值'}；请改正该单元格`));
+      findings.push(finding(file, 'CSV_NUMBER_UNREADABLE', 'error', { line: row.line, column: names[index[column]!], plot: plotNo }, `"${value}" is not a number${column === 'ring' ? ' (圈号 is a whole number from 1 to 9999)' : ' of metres'}; correct the cell`, `“${value}”不是${column === 'ring' ? '1至9999的整数（圈号）' : '以米为单位的数值'}；请改正该单元格`));
     }
     if (!pointNo) findings.push(finding(file, 'CSV_POINT_NUMBER_MISSING', 'error', { line: row.line, column: names[index.point!], plot: plotNo }, 'the point has no 点号; write its point number (e.g. J1)', '该界址点没有点号；请填写点号（如J1）'));
     if (bad.length > 0 || !pointNo) continue;

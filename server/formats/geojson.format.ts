@@ -45,6 +45,8 @@ export function readGeoJsonObject(doc: unknown, fileName: string, requestEpsg?: 
   const features: Feature[] = object.type === 'FeatureCollection' ? ((object.features as Feature[]) ?? [])
     : object.type === 'Feature' ? [object as unknown as Feature]
     : [{ type: 'Feature', geometry: object as Feature['geometry'], properties: {} }];
+  const shape = coordinateShape(features, fileName);
+  if (shape) return { ok: false, findings: [shape] };
   const structural = validateStructure(object, fileName);
   if (structural.length) return { ok: false, findings: structural };
 
@@ -75,6 +77,30 @@ export function readGeoJsonObject(doc: unknown, fileName: string, requestEpsg?: 
   });
   if (findings.some((f) => f.severity === 'error')) return { ok: false, findings };
   return { ok: true, delivery: { format: 'geojson', fileName, encoding, epsg, header: stated ? { crs: `EPSG:${stated}` } : {}, plots, findings } };
+}
+
+/** How deeply arrays nest in `value`, counted without recursion and given up past `limit`. */
+function arrayDepth(value: unknown, limit: number): number {
+  let depth = 0;
+  let level: unknown[] = [value];
+  while (level.some(Array.isArray)) {
+    if (++depth > limit) return depth;
+    level = level.filter(Array.isArray).flatMap((a) => a as unknown[]);
+  }
+  return depth;
+}
+
+/**
+ * Coordinates nested deeper than a MultiPolygon's (polygons → rings → positions → numbers) are refused before
+ * anything walks them recursively: a hostile file must not exhaust the stack.
+ */
+function coordinateShape(features: Feature[], fileName: string) {
+  if (!Array.isArray(features)) return undefined;
+  const index = features.findIndex((f) => f && typeof f === 'object' && f.geometry && arrayDepth((f.geometry as { coordinates?: unknown }).coordinates, 4) > 4);
+  if (index < 0) return undefined;
+  return finding('GEOJSON_COORDINATES_MALFORMED', 'error', { file: fileName, plot: String(index + 1) },
+    'the coordinates nest deeper than a MultiPolygon allows (polygons → rings → positions → numbers); export the geometry again',
+    '坐标的嵌套层数超过MultiPolygon所允许的（多边形→圈→坐标点→数值）；请重新导出几何图形');
 }
 
 /** geojson-validation's verdict, less the ring findings the quality checks name better (closure, point count). */

@@ -29,6 +29,31 @@ export interface ReadOptions {
 
 /** Reads a survey file of any supported format; never throws for bad input. */
 export async function readDelivery(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
+  return requireFinite(await readFormat(fileName, bytes, options));
+}
+
+/**
+ * Whatever the format, every coordinate is a finite number and every ring number a positive whole number:
+ * a 1e400, a NaN from a damaged record or a 30-digit 圈号 stops here, named, before any check computes with it.
+ */
+function requireFinite(result: ReadResult): ReadResult {
+  if (!result.ok) return result;
+  const { delivery } = result;
+  for (const plot of delivery.plots) for (const part of plot.parts) for (const ring of part.rings) {
+    const where = { file: delivery.fileName, plot: plot.plotNo, line: plot.line };
+    if (!Number.isSafeInteger(ring.ringNo) || ring.ringNo < 1) {
+      return { ok: false, findings: [finding('RING_NUMBER_INVALID', 'error', where, `圈号 ${ring.ringNo} is not a ring number (1, 2, …); correct it`, `圈号${ring.ringNo}不是有效的圈号（1、2…），请改正`)] };
+    }
+    const bad = ring.points.find((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y));
+    if (bad) {
+      return { ok: false, findings: [finding('POSITION_NOT_FINITE', 'error', { ...where, ring: ring.ringNo, point: bad.pointNo, line: bad.line ?? plot.line },
+        `X ${bad.x}, Y ${bad.y} is not a pair of finite numbers; correct the coordinates`, `X ${bad.x}，Y ${bad.y}不是有效的坐标数值，请改正`)] };
+    }
+  }
+  return result;
+}
+
+async function readFormat(fileName: string, bytes: Uint8Array, options: ReadOptions): Promise<ReadResult> {
   if (bytes.length === 0) return refuse(fileName, 'FILE_EMPTY', 'the file is empty', '文件为空');
   const format = detectFormat(fileName, bytes);
   switch (format) {
