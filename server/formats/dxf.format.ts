@@ -124,6 +124,46 @@ function epsgFromPrefix(plots: DeliveryPlot[]): number | null {
   return epsgForZone(zone >= 25 ? 3 : 6, zone, true) ?? null;
 }
 
+/** Group codes whose values are integers (DXF reference: 60–99, 160–179, 270–289, 370–389, 400–409, 1060–1071). */
+const INTEGER_CODE = (c: number) => (c >= 60 && c <= 99) || (c >= 160 && c <= 179) || (c >= 270 && c <= 289) || (c >= 370 && c <= 389) || (c >= 400 && c <= 409) || (c >= 1060 && c <= 1071);
+
+/** Vertices one polyline may have: far more than any surveyed parcel, few enough to refuse a count read from a coordinate. */
+const MAX_VERTICES = 100_000;
+
+/**
+ * Structure the parser relies on, checked first because dxf-parser loops forever on a POLYLINE whose vertices are
+ * not ended by SEQEND or on an integer group holding a coordinate, and allocates whatever vertex count (group 90)
+ * an LWPOLYLINE claims.
+ */
+function structuralProblem(lines: string[]): { en: string; zh: string } | undefined {
+  let polyline = 0;
+  let lw: { line: number; declared: number; count: number } | undefined;
+  const lwProblem = () => lw && lw.declared >= 0 && (lw.declared !== lw.count || lw.declared > MAX_VERTICES)
+    ? { en: `the LWPOLYLINE at line ${lw.line} declares ${lw.declared} vertices (group 90) but has ${lw.count}`, zh: `第${lw.line}行的多段线声明${lw.declared}个顶点（组码90），实有${lw.count}个` }
+    : undefined;
+  for (let i = 0; i + 1 < lines.length; i += 2) {
+    const code = Number(lines[i].trim()), value = lines[i + 1].trim();
+    if (INTEGER_CODE(code) && !(/^-?\d{1,10}$/.test(value) && Math.abs(Number(value)) < 2 ** 31)) {
+      return { en: `line ${i + 2} should hold a whole number for group code ${code} but holds ${JSON.stringify(value.slice(0, 20))}`, zh: `第${i + 2}行应为组码${code}的整数值，实为${JSON.stringify(value.slice(0, 20))}` };
+    }
+    if (code !== 0) {
+      if (lw && code === 90) lw.declared = Number(value);
+      if (lw && code === 10) lw.count += 1;
+      continue;
+    }
+    const wrong = lwProblem();
+    if (wrong) return wrong;
+    lw = value === 'LWPOLYLINE' ? { line: i + 2, declared: -1, count: 0 } : undefined;
+    if (polyline && value !== 'VERTEX' && value !== 'SEQEND') {
+      return { en: `the POLYLINE at line ${polyline} is not ended by SEQEND (line ${i + 2} holds ${JSON.stringify(value.slice(0, 20))})`, zh: `第${polyline}行的多段线（POLYLINE）没有以SEQEND结束（第${i + 2}行为${JSON.stringify(value.slice(0, 20))}）` };
+    }
+    if (value === 'SEQEND') polyline = 0;
+    if (value === 'POLYLINE') polyline = i + 2;
+  }
+  if (polyline) return { en: `the POLYLINE at line ${polyline} is not ended by SEQEND`, zh: `第${polyline}行的多段线（POLYLINE）没有以SEQEND结束` };
+  return lwProblem();
+}
+
 /**
  * Reads a DXF as 南方CASS users deliver boundaries: each closed LWPOLYLINE/POLYLINE is a ring (DXF x = easting = Y,
  * y = northing = X, m; digits kept); an outer ring with the rings inside it (holes) is one plot. Point numbers come
@@ -142,6 +182,8 @@ export function readDxf(bytes: Uint8Array, fileName: string): ReadResult {
     const shown = JSON.stringify(lines[bad].slice(0, 24));
     return unreadable(`line ${bad + 1} should hold a DXF group code (a whole number) but holds ${shown}: the file is not an ASCII DXF`, `第${bad + 1}行应为DXF组码（整数），实为${shown}：该文件不是ASCII格式的DXF`);
   }
+  const broken = structuralProblem(lines);
+  if (broken) return unreadable(broken.en, broken.zh);
   let entities: Entity[];
   try {
     const dxf = new DxfParser().parseSync(text);

@@ -42,6 +42,9 @@ export function readGeoJsonObject(doc: unknown, fileName: string, requestEpsg?: 
     return fail(fileName, 'GEOJSON_NOT_AN_OBJECT', 'a GeoJSON document is an object with a "type"', 'GeoJSON文档应为带有"type"的对象');
   }
   const object = doc as Record<string, unknown>;
+  if (typeof object.type !== 'string') {
+    return fail(fileName, 'GEOJSON_NOT_AN_OBJECT', 'a GeoJSON document names its "type" (FeatureCollection, Feature, Polygon…)', 'GeoJSON文档应注明"type"（FeatureCollection、Feature、Polygon等）');
+  }
   const features: Feature[] = object.type === 'FeatureCollection' ? ((object.features as Feature[]) ?? [])
     : object.type === 'Feature' ? [object as unknown as Feature]
     : [{ type: 'Feature', geometry: object as Feature['geometry'], properties: {} }];
@@ -96,11 +99,12 @@ function arrayDepth(value: unknown, limit: number): number {
  */
 function coordinateShape(features: Feature[], fileName: string) {
   if (!Array.isArray(features)) return undefined;
-  const index = features.findIndex((f) => f && typeof f === 'object' && f.geometry && arrayDepth((f.geometry as { coordinates?: unknown }).coordinates, 4) > 4);
+  const index = features.findIndex((f) => f && typeof f === 'object' && f.geometry && typeof f.geometry === 'object'
+    && (typeof f.geometry.type !== 'string' || arrayDepth((f.geometry as { coordinates?: unknown }).coordinates, 4) > 4));
   if (index < 0) return undefined;
   return finding('GEOJSON_COORDINATES_MALFORMED', 'error', { file: fileName, plot: String(index + 1) },
-    'the coordinates nest deeper than a MultiPolygon allows (polygons → rings → positions → numbers); export the geometry again',
-    '坐标的嵌套层数超过MultiPolygon所允许的（多边形→圈→坐标点→数值）；请重新导出几何图形');
+    'the geometry has no type name, or its coordinates nest deeper than a MultiPolygon allows (polygons → rings → positions → numbers); export the geometry again',
+    '几何图形缺少类型名称，或坐标的嵌套层数超过MultiPolygon所允许的（多边形→圈→坐标点→数值）；请重新导出几何图形');
 }
 
 /** geojson-validation's verdict, less the ring findings the quality checks name better (closure, point count). */

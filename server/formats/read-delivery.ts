@@ -33,7 +33,7 @@ export async function readDelivery(fileName: string, bytes: Uint8Array, options:
 }
 
 /**
- * Whatever the format, every coordinate is a finite number and every ring number a positive whole number:
+ * Whatever the format, every coordinate is a number of metres (below 1e9) and every ring number a positive whole number:
  * a 1e400, a NaN from a damaged record or a 30-digit 圈号 stops here, named, before any check computes with it.
  */
 function requireFinite(result: ReadResult): ReadResult {
@@ -44,10 +44,11 @@ function requireFinite(result: ReadResult): ReadResult {
     if (!Number.isSafeInteger(ring.ringNo) || ring.ringNo < 1) {
       return { ok: false, findings: [finding('RING_NUMBER_INVALID', 'error', where, `圈号 ${ring.ringNo} is not a ring number (1, 2, …); correct it`, `圈号${ring.ringNo}不是有效的圈号（1、2…），请改正`)] };
     }
-    const bad = ring.points.find((p) => !Number.isFinite(p.x) || !Number.isFinite(p.y));
+    // No surveyed coordinate reaches 1e9 m; beyond it sums overflow and nothing means anything.
+    const bad = ring.points.find((p) => !(Math.abs(p.x) < 1e9) || !(Math.abs(p.y) < 1e9));
     if (bad) {
       return { ok: false, findings: [finding('POSITION_NOT_FINITE', 'error', { ...where, ring: ring.ringNo, point: bad.pointNo, line: bad.line ?? plot.line },
-        `X ${bad.x}, Y ${bad.y} is not a pair of finite numbers; correct the coordinates`, `X ${bad.x}，Y ${bad.y}不是有效的坐标数值，请改正`)] };
+        `X ${bad.x}, Y ${bad.y} is not a coordinate in metres; correct it`, `X ${bad.x}，Y ${bad.y}不是以米为单位的坐标，请改正`)] };
     }
   }
   return result;

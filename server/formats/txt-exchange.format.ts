@@ -149,7 +149,7 @@ function readPlotLine(trimmed: string, line: number, doc: RawDocument, findings:
   }
   const [pointNo, ringText, xText, yText] = fields;
   const plot = doc.plots[doc.plots.length - 1];
-  if (fields.length < 4 || !pointNo || !/^\d+$/.test(ringText) || !NUMBER.test(xText) || !NUMBER.test(yText)) {
+  if (fields.length < 4 || !pointNo || !/^[1-9]\d{0,3}$/.test(ringText) || !NUMBER.test(xText) || !NUMBER.test(yText)) {
     findings.add('TXT_LINE_UNREADABLE', 'error', { line, plot: plot?.fields[2] }, `"${trimmed}" is not a point line 点号,圈号,X,Y (圈号 a whole number, X and Y in metres) nor a plot line ending in @; correct the line`, `“${trimmed}”不是界址点行“点号,圈号,X,Y”（圈号为整数，X、Y以米为单位），也不是以@结尾的地块行；请改正该行`);
     return;
   }

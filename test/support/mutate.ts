@@ -141,11 +141,16 @@ const replaceNumbers = onText((text, rng) => {
 /** Swaps the last two numbers of point lines (X/Y, northing/easting): on a few lines, or on all of them. */
 const swapColumns = onText((text, rng) => {
   const lines = text.split('\n'), all = rng.chance(0.5), picked: number[] = [];
-  const candidates = lines.map((l, i) => [l, i] as const).filter(([l]) => /\d+\.\d+\s*[,;\t ]\s*\d+\.\d+/.test(l)).map(([, i]) => i);
-  for (const i of all ? candidates : candidates.filter(() => rng.chance(0.2))) {
-    lines[i] = lines[i].replace(/(\d+\.\d+)(\s*[,;\t ]\s*)(\d+\.\d+)(?!.*\d+\.\d+)/, '$3$2$1');
+  lines.forEach((line, i) => {
+    if (line.length > 2000 || !(all || rng.chance(0.2))) return;
+    const cr = line.endsWith('\r'), cells = (cr ? line.slice(0, -1) : line).split(/([,;\t ]+)/);
+    const numeric = cells.flatMap((c, j) => (j % 2 === 0 && /^-?\d+\.\d+$/.test(c) ? [j] : []));
+    if (numeric.length < 2) return;
+    const [x, y] = numeric.slice(-2);
+    [cells[x], cells[y]] = [cells[y], cells[x]];
+    lines[i] = cells.join('') + (cr ? '\r' : '');
     picked.push(i + 1);
-  }
+  });
   return { text: lines.join('\n'), did: `swap X/Y on ${all ? 'every point line' : `lines ${picked.join(',') || '(none)'}`}` };
 });
 
@@ -168,7 +173,7 @@ const ENCODINGS: [string, boolean][] = [['utf-8', false], ['utf-8', true], ['gbk
 const reencode: Step = (bytes, rng) => {
   const t = decode(bytes), style = rng.pick(['whole', 'mojibake', 'mixed'] as const);
   if (style === 'mojibake') return { bytes: encode(Buffer.from(encode(t.text, 'gbk')).toString('latin1'), 'utf-8'), did: 'GBK bytes read as Latin-1, written as UTF-8' };
-  const [encoding, bom] = rng.pick(ENCODINGS);
+  const [encoding, bom] = rng.pick(ENCODINGS.filter(([e]) => style === 'whole' || e !== t.encoding));
   if (style === 'whole') return { bytes: encode(t.text, encoding, bom), did: `re-encode ${t.encoding} → ${encoding}${bom ? ' with BOM' : ''}` };
   const lines = t.text.split(/(?<=\n)/), from = rng.int(0, lines.length - 1);
   const parts = [encode(lines.slice(0, from).join(''), t.encoding, t.bom), encode(lines.slice(from).join(''), encoding, bom)];
@@ -181,12 +186,16 @@ const TEXT_STEPS: Step[] = [replaceNumbers, replaceNumbers, swapColumns, editLin
 
 type JsonPath = (string | number)[];
 
+/** Every path of the document down to depth 64 (deeper is left to text edits: walking it would take quadratic time). */
 function jsonPaths(value: unknown, at: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
   out.push(at);
+  if (at.length >= 64 || out.length > 50_000) return out;
   if (Array.isArray(value)) value.forEach((v, i) => jsonPaths(v, [...at, i], out));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) jsonPaths(v, [...at, k], out);
   return out;
 }
+
+const tooDeep = (doc: unknown) => jsonPaths(doc).some((p) => p.length >= 64);
 
 const getAt = (root: any, path: JsonPath) => path.reduce((node, key) => node?.[key], root);
 
@@ -199,6 +208,7 @@ const onJson = (edit: (doc: any, rng: Rng, ctx: MutationContext, raw: (text: str
   } catch {
     return replaceNumbers(bytes, rng, ctx); // already broken: keep breaking it as text
   }
+  if (tooDeep(doc)) return replaceNumbers(bytes, rng, ctx);
   const raws = new Map<string, string>();
   const raw = (text: string) => { const token = `@@raw${raws.size}@@`; raws.set(JSON.stringify(token), text); return token; };
   const result = edit(doc, rng, ctx, raw);
@@ -282,7 +292,15 @@ const hugeCoordinates = onJson((doc, rng, ctx, raw) => {
   return { doc, did: `${showPath(path)} := ${positions.length} positions (${shape})` };
 });
 
-const GEOJSON_STEPS: Step[] = [wrongType, wrongType, deepNesting, dropOrAddMember, dropOrAddMember, typeOrCrs, hugeCoordinates, replaceNumbers, swapColumns, reencode];
+/** Positions written [northing, easting] instead of [easting, northing]: all of them, or a few. */
+const swapPositions = onJson((doc, rng) => {
+  const positions = jsonPaths(doc).filter((p) => { const v = getAt(doc, p); return Array.isArray(v) && v.length >= 2 && typeof v[0] === 'number'; });
+  const all = rng.chance(0.5), chosen = all ? positions : positions.filter(() => rng.chance(0.2));
+  for (const p of chosen) { const v = getAt(doc, p); [v[0], v[1]] = [v[1], v[0]]; }
+  return { doc, did: `swap easting/northing of ${all ? 'every position' : `${chosen.length} positions`}` };
+});
+
+const GEOJSON_STEPS: Step[] = [wrongType, wrongType, deepNesting, dropOrAddMember, dropOrAddMember, typeOrCrs, hugeCoordinates, replaceNumbers, swapPositions, reencode];
 
 // ---- TXT header, CSV shape, DXF groups ---------------------------------------------------------------------------
 
@@ -306,7 +324,8 @@ const csvShape = onText((text, rng) => {
   return { text: [cells.join(''), ...rest].join('\n'), did: `header cell ${i / 2 + 1} := ${JSON.stringify(cells[i])}` };
 });
 
-const GROUP_CODES = ['-1', '999', '1071', '1e5', 'abc', '', ' 10 20', '99999999999999999999', '0', '10', '20', '90', '70', '-5'];
+// 90 (an LWPOLYLINE's vertex count) and huge counts are in: the reader refuses a count that does not match the vertices.
+const GROUP_CODES = ['-1', '999', '1071', '1e5', 'abc', '', ' 10 20', '99999999999999999999', '0', '10', '20', '70', '90', '-5'];
 
 /** DXF group pairs: a random group code, an odd line count, a vertex count lie, copied entities, no EOF, a wrong codepage. */
 const dxfGroups = onText((text, rng) => {
@@ -320,7 +339,7 @@ const dxfGroups = onText((text, rng) => {
   }
   if (op === 'count') {
     const counts = lines.map((l, i) => [l.trim(), i] as const).filter(([l]) => l === '90' || l === '70' || l === '66').map(([, i]) => i);
-    const i = counts.length ? rng.pick(counts) : 0, value = rng.pick(['2147483647', '-1', '0', '1e9', 'NaN', '4294967296']);
+    const i = counts.length ? rng.pick(counts) : 0, value = rng.pick(['-1', '0', 'NaN', '1.5', 'abc', '3', '3899250', '2147483647']);
     lines[i + 1] = value;
     did = `value of group ${lines[i]?.trim()} at line ${i + 2} := ${value}`;
   }
@@ -345,7 +364,8 @@ const DXF_STEPS: Step[] = [dxfGroups, dxfGroups, dxfGroups, replaceNumbers, edit
 const onZip = (edit: (files: Record<string, Uint8Array>, rng: Rng, ctx: MutationContext) => string): Step => (bytes, rng, ctx) => {
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes);
+    // a damaged header may declare any size: entries larger than the seeds' own are not inflated
+    files = unzipSync(bytes, { filter: (entry) => entry.originalSize <= 1 << 16 && entry.size <= 1 << 16 });
   } catch {
     return flipBits(bytes, rng, ctx);
   }
