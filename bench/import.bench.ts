@@ -6,6 +6,7 @@ import path from 'node:path';
 import { startHub } from '../server/hub';
 import { loadConfig } from '../server/config';
 import { writeExchangeTxt } from '../server/formats/txt-exchange.format';
+import { logIn } from './bench-support';
 
 const PLOTS = Number(process.env.BENCH_PLOTS ?? 20_000);
 const SIDE = 20; // m: a 20 m × 20 m plot in a 25 m cell
@@ -40,12 +41,6 @@ const wkt = (i: number) => {
 
 const BENCH_PASSWORD = 'bench-admin-password';
 
-/** Logs in and returns the session cookie. */
-export async function logIn(url: string, username: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
-  if (!res.ok) throw new Error(`login of ${username} answered ${res.status}`);
-  return res.headers.get('set-cookie')!.split(';')[0];
-}
 
 async function post(url: string, bytes: Uint8Array, cookie: string): Promise<any> {
   const form = new FormData();

@@ -4,13 +4,12 @@ import pg from 'pg';
 import { startHub } from '../server/hub';
 import { loadConfig } from '../server/config';
 import { sql } from '../server/db/sql-files';
-import { logIn } from './import.bench';
+import { logIn, openBenchDatabase, percentile } from './bench-support';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
 /** The baseline runs 10 s (shorter only when the load itself is). */
 const BASELINE_SECONDS = Math.min(10, SECONDS);
-const SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN_PASSWORD = 'bench-admin-password';
 /** Clients are dealt round-robin over these demo accounts; surveyor and admin may submit, the others only read. */
 const ACCOUNTS = ['demo-registrar', 'demo-planner', 'demo-surveyor', 'demo-admin'];
@@ -64,28 +63,8 @@ class Tally {
   }
 }
 
-/** Nearest-rank percentile of sorted values. */
-const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] : NaN);
 const p50p99 = (sorted: number[]) => `${percentile(sorted, 0.5).toFixed(1)} / ${percentile(sorted, 0.99).toFixed(1)} ms`;
 
-/** BENCH_DATABASE_URL, or a fresh database with PostGIS on the local server, dropped by `drop`. */
-async function openBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => undefined };
-  const name = `onesurvey_load_${process.pid}`;
-  const withServer = async (url: string, statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await withServer(SERVER_URL, `CREATE DATABASE ${name}`);
-  const url = SERVER_URL.replace(/\/postgres$/, `/${name}`);
-  await withServer(url, 'CREATE EXTENSION postgis');
-  return { url, drop: () => withServer(SERVER_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 interface Session {
   username: string;
@@ -212,7 +191,7 @@ async function demoParcelCodes(url: string, cookie: string): Promise<string[]> {
 }
 
 export async function run(): Promise<string[][]> {
-  const database = await openBenchDatabase();
+  const database = await openBenchDatabase('onesurvey_load');
   try {
     const hub = await startHub(loadConfig({ DATABASE_URL: database.url, PORT: '0', DEMO: '1', DEMO_PASSWORD: 'demo', RATE_LIMIT: '0', ADMIN_PASSWORD }), (line) => console.error(`  [hub] ${line}`));
     try {

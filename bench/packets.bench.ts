@@ -5,7 +5,7 @@ import { startHub, type RunningHub } from '../server/hub';
 import { loadConfig } from '../server/config';
 import { sql } from '../server/db/sql-files';
 import { writeExchangeTxt } from '../server/formats/txt-exchange.format';
-import { logIn } from './import.bench';
+import { logIn, openBenchDatabase, percentile } from './bench-support';
 
 const PARCELS = Number(process.env.PACKET_PARCELS ?? 100_000);
 const REQUESTS = Number(process.env.PACKET_REQUESTS ?? 2_000);
@@ -14,7 +14,6 @@ const CONCURRENCY = 8;
 /** Plots per generated TXT file, i.e. per POST /api/imports (one transaction each). */
 const PLOTS_PER_FILE = 20_000;
 const SEED = 20_250_115;
-const SERVER_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 const ADMIN_PASSWORD = 'bench-admin-password';
 const REGISTRATION_TYPE = '国有建设用地使用权首次登记';
 /** 孟州 (410883), 地籍区 888: the generated codes are 孟州 codes, so the plots lie there (county check within 3 km). */
@@ -60,29 +59,9 @@ function random(seed: number): () => number {
 }
 
 const elapsedMs = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
-/** Nearest-rank percentile of sorted values. */
-const percentile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] : NaN);
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 const ms = (v: number) => `${v.toFixed(2)} ms`;
 
-/** BENCH_DATABASE_URL, or a fresh database with PostGIS on the local server, dropped by `drop`. */
-async function openBenchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, drop: async () => undefined };
-  const name = `onesurvey_packets_${process.pid}`;
-  const withServer = async (url: string, statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  await withServer(SERVER_URL, `CREATE DATABASE ${name}`);
-  const url = SERVER_URL.replace(/\/postgres$/, `/${name}`);
-  await withServer(url, 'CREATE EXTENSION postgis');
-  return { url, drop: () => withServer(SERVER_URL, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 /** POST /api/imports of one generated file; throws unless every plot became a result. */
 async function importFile(url: string, cookie: string, from: number, to: number): Promise<void> {
@@ -164,7 +143,7 @@ async function lookupSet(pool: pg.Pool, code: string): Promise<void> {
 }
 
 export async function run(): Promise<string[][]> {
-  const database = await openBenchDatabase();
+  const database = await openBenchDatabase('onesurvey_packets');
   try {
     const hub = await startHub(loadConfig({ DATABASE_URL: database.url, PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD }), (line) => console.error(`  [hub] ${line}`));
     try {
