@@ -1,21 +1,12 @@
 // The map with the demo data, and finding a parcel.
-import { E2eBrowser, screenshot, type E2ePage } from './support/browser';
+import { useBrowser, screenshot } from './support/browser';
 
-const browser = new E2eBrowser();
-let current: E2ePage | undefined;
+const browser = useBrowser();
 
-beforeAll(() => browser.start());
-afterAll(() => browser.stop());
-afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.close();
-  current = undefined;
-  expect(problems).toEqual([]);
-});
 
 describe('the map', () => {
   it('loads with the demo data drawn and the map ready', async () => {
-    current = await browser.logInAs('demo-registrar');
+    const current = await browser.logInAs('demo-registrar');
     const { page } = current;
     const count = Number(await page.textContent('[data-testid=parcel-feature-count]'));
     expect(count).toBeGreaterThan(10);
@@ -26,7 +17,7 @@ describe('the map', () => {
   });
 
   it('finds a parcel by its code, shows its timeline and 界址点, and zooms the map to its boundary', async () => {
-    current = await browser.logInAs('demo-registrar');
+    const current = await browser.logInAs('demo-registrar');
     const { page } = current;
     expect(await page.textContent('.ol-scale-line-inner')).toMatch(/km$/); // the whole demo set
     await page.fill('input[name=q]', '410802003012GB00103');
@@ -44,7 +35,7 @@ describe('the map', () => {
   });
 
   it('speaks English when asked: tabs, layers, the parcel and the coordinate read-out in its zone', async () => {
-    current = await browser.logInAs('demo-registrar');
+    const current = await browser.logInAs('demo-registrar');
     const { page } = current;
     await page.click('header button.lang');
     expect(await page.getAttribute('html', 'lang')).toBe('en');

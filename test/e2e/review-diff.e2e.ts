@@ -1,11 +1,10 @@
 // A re-survey whose 界址点 all moved 0.30 m east, reviewed in the browser: the diff names every moved point, the map
 // shows both boundaries with an arrow per point, and the reviewer returns it with a note.
-import { E2eBrowser, hubUrl, screenshot, type E2ePage } from './support/browser';
+import { useBrowser, hubUrl, screenshot } from './support/browser';
 
 const PARCEL = '410802003012GB00108'; // 建设西路35号: an octagon J1–J8 with 30 m of road on every side (no neighbour to overlap)
 const SHIFT_EAST_M = 0.3;
-const browser = new E2eBrowser();
-let current: E2ePage | undefined;
+const browser = useBrowser();
 let surveyId: string;
 
 type Ring = number[][];
@@ -43,18 +42,10 @@ function movedEast(boundary: CurrentBoundary, metres: number) {
   };
 }
 
-beforeAll(() => browser.start());
-afterAll(() => browser.stop());
-afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.close();
-  current = undefined;
-  expect(problems).toEqual([]);
-});
 
 describe('a re-survey with every 界址点 moved 0.30 m', () => {
   it('is accepted for review when the surveyor submits it', async () => {
-    current = await browser.logInAs('demo-surveyor');
+    const current = await browser.logInAs('demo-surveyor');
     const { request } = current.page;
     const session = await (await request.get(`${hubUrl()}/api/session`)).json();
     const parcel = await (await request.get(`${hubUrl()}/api/parcels/${PARCEL}`)).json();
@@ -76,7 +67,7 @@ describe('a re-survey with every 界址点 moved 0.30 m', () => {
 
   it('shows the reviewer the moved points with arrows on the map, and is returned with a note', async () => {
     expect(surveyId).toBeDefined();
-    current = await browser.logInAs('demo-reviewer');
+    const current = await browser.logInAs('demo-reviewer');
     const { page } = current;
     await page.click('[data-tab=review]');
     await page.click(`[data-testid=review-queue] a[data-parcel="${PARCEL}"]`);

@@ -4,11 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeExchangeTxt } from '../../server/formats/txt-exchange.format';
-import { E2eBrowser, screenshot, type E2ePage } from './support/browser';
+import { useBrowser, screenshot, type E2ePage } from './support/browser';
 
 const PARCEL = '410802003012GB00025'; // 解放区, where the DOMAIN.md sample plot lies
-const browser = new E2eBrowser();
-let current: E2ePage | undefined;
+const browser = useBrowser();
 let dir: string;
 
 /** The sample plot with J3 and J4 swapped: the outer ring crosses itself (a finding with a position). */
@@ -35,22 +34,14 @@ async function fillUpload(page: E2ePage['page'], file: string) {
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onesurvey-e2e-files-'));
   fs.writeFileSync(path.join(dir, 'bowtie.txt'), bowtieTxt());
-  await browser.start();
 });
 afterAll(async () => {
-  await browser.stop();
   fs.rmSync(dir, { recursive: true, force: true });
-});
-afterEach(async () => {
-  const problems = current?.problems ?? [];
-  await current?.page.close();
-  current = undefined;
-  expect(problems).toEqual([]);
 });
 
 describe('a survey result in the browser', () => {
   it('shows the finding of a TXT whose ring crosses itself on the map, and does not let it be submitted', async () => {
-    current = await browser.logInAs('demo-surveyor');
+    const current = await browser.logInAs('demo-surveyor');
     const { page } = current;
     await fillUpload(page, path.join(dir, 'bowtie.txt'));
     expect(await page.textContent('[data-testid=finding]')).toContain('自相交');
@@ -63,7 +54,7 @@ describe('a survey result in the browser', () => {
   });
 
   it('submits a clean TXT as the surveyor organisation', async () => {
-    current = await browser.logInAs('demo-surveyor');
+    const current = await browser.logInAs('demo-surveyor');
     const { page } = current;
     await fillUpload(page, path.resolve(__dirname, '../fixtures/txt/sample-gbk-crlf.txt'));
     expect(await page.textContent('[data-testid=report-verdict]')).toContain('质检通过');
@@ -74,7 +65,7 @@ describe('a survey result in the browser', () => {
   });
 
   it('lets the reviewer accept it', async () => {
-    current = await browser.logInAs('demo-reviewer');
+    const current = await browser.logInAs('demo-reviewer');
     const { page } = current;
     await page.click('[data-tab=review]');
     await page.click(`[data-testid=review-queue] a[data-parcel="${PARCEL}"]`);
@@ -86,7 +77,7 @@ describe('a survey result in the browser', () => {
   });
 
   it('lets the registrar generate a registration packet from it', async () => {
-    current = await browser.logInAs('demo-registrar');
+    const current = await browser.logInAs('demo-registrar');
     const { page } = current;
     await page.fill('input[name=q]', PARCEL);
     await page.click('form.search button');
@@ -104,7 +95,7 @@ describe('a survey result in the browser', () => {
 
 describe('the area comparison', () => {
   it('highlights the units whose area error ratio is beyond ±3 %', async () => {
-    current = await browser.logInAs('demo-planner');
+    const current = await browser.logInAs('demo-planner');
     const { page } = current;
     await page.click('[data-tab=compare]');
     await page.fill('input[name=compareParcel]', '410802003012GB00103');

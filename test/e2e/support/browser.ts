@@ -21,6 +21,8 @@ export interface E2ePage {
 export class E2eBrowser {
   private browser!: Browser;
   private context!: BrowserContext;
+  /** The pages opened since the last check, whose console errors fail the test. */
+  private opened: E2ePage[] = [];
 
   async start(): Promise<void> {
     this.browser = await chromium.launch({
@@ -49,7 +51,16 @@ export class E2eBrowser {
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.setDefaultTimeout(20_000);
-    return { page, problems };
+    const opened = { page, problems };
+    this.opened.push(opened);
+    return opened;
+  }
+
+  /** Closes the pages opened since the last call; returns their console and page errors. */
+  async closePages(): Promise<string[]> {
+    const pages = this.opened.splice(0);
+    await Promise.all(pages.map((p) => p.page.close()));
+    return pages.flatMap((p) => p.problems);
   }
 
   /** A fresh page logged in as `username` (through the login form), showing the map. */
@@ -68,4 +79,13 @@ export class E2eBrowser {
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+/** A browser for one test file: started before its tests, stopped after; any browser error fails the test it happened in. */
+export function useBrowser(): E2eBrowser {
+  const browser = new E2eBrowser();
+  beforeAll(() => browser.start());
+  afterAll(() => browser.stop());
+  afterEach(async () => expect(await browser.closePages()).toEqual([]));
+  return browser;
 }
