@@ -1,5 +1,6 @@
 // Typed configuration from the environment, checked once at start (loadConfig takes its environment as an argument).
 import path from 'node:path';
+import { parseCalendarDate } from './domain/history';
 
 export interface Config {
   port: number;
@@ -21,6 +22,19 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Trust X-Forwarded-* from a TLS-terminating proxy (session cookies are then Secure). */
   trustProxy: boolean;
+  /**
+   * Results surveyed before this day count as made before unified registration (R1), YYYY-MM-DD. Default: the day the
+   * 不动产登记暂行条例 took effect nationally (2015-03-01); set the city's own date [unconfirmed for 焦作].
+   */
+  unifiedRegistrationDate: string;
+}
+
+export const DEFAULT_UNIFIED_REGISTRATION_DATE = '2015-03-01';
+
+function parseDate(name: string, raw: string | undefined, fallback: string): string {
+  if (raw === undefined || raw === '') return fallback;
+  if (!parseCalendarDate(raw)) throw new ConfigError(`${name}=${raw} is not a calendar date YYYY-MM-DD`);
+  return raw;
 }
 
 export class ConfigError extends Error {}
@@ -58,7 +72,7 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY; throws ConfigError with a one-line reason. */
+/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY, UNIFIED_REGISTRATION_DATE; throws ConfigError with a one-line reason. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return {
@@ -72,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demoPassword: env.DEMO_PASSWORD || 'demo',
     rateLimitPerMinute: parseCount('RATE_LIMIT', env.RATE_LIMIT, 1200),
     trustProxy: parseFlag('TRUST_PROXY', env.TRUST_PROXY, false),
+    unifiedRegistrationDate: parseDate('UNIFIED_REGISTRATION_DATE', env.UNIFIED_REGISTRATION_DATE, DEFAULT_UNIFIED_REGISTRATION_DATE),
   };
 }
 

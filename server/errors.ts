@@ -30,6 +30,7 @@ const SQLSTATE_TO_ERROR: Record<string, [number, string]> = {
   '40P01': [409, 'CONCURRENT_UPDATE'],
   OSH01: [409, 'RESULT_IMMUTABLE'],
   OSH02: [409, 'AUDIT_APPEND_ONLY'],
+  OSH03: [409, 'PARCEL_RETIRED'],
 };
 
 /** Renders every error as `{ code, message, details }`; unexpected ones are logged and answered 500 without internals. */

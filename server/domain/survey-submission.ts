@@ -2,7 +2,7 @@
 // (GeoJSON features or an uploaded file) into a quality report and, when it passes, what will be stored.
 import { parseParcelCode, parseUnitCode } from './parcel-code';
 import { parseEpsg, zoneCrsFromEpsg } from './crs';
-import type { Stage } from './survey-result';
+import type { KindFamily, Stage } from './survey-result';
 import type { PrecisionClass } from './tolerances';
 import type { Delivery, DeliveryPlot, Finding, ReadResult } from '../formats/delivery';
 import { readGeoJsonObject } from '../formats/geojson.format';
@@ -19,9 +19,19 @@ export interface SurveySubmission {
   surveyedOn: string;
   /** Optional for uploads whose file states its CRS. */
   crs: string;
+  /** 界址点 precision class. */
   precisionClass: PrecisionClass;
+  /** 房产面积 precision class (GB/T 17986.1); absent: 二级. */
+  areaPrecisionClass?: PrecisionClass;
   declaredAreaM2?: number;
   declaredBuildingAreaM2?: number;
+  /** R2 evidence: the supply document a 权籍调查 was used for (or a supply document's own reference). */
+  supplyDocumentKind?: string;
+  supplyDocumentNo?: string;
+  supplyDocumentDate?: string;
+  /** R5 evidence: the 竣工联合验收 / 备案 reference of a completion result. */
+  completionAcceptanceNo?: string;
+  completionAcceptanceDate?: string;
   sourceFileName?: string;
   supersedes?: string;
   submittedBy?: string;
@@ -35,6 +45,9 @@ export interface KindRule {
   stages: string[];
   geometryRole: 'parcel_boundary' | 'building_footprint';
   officialLandArea: boolean;
+  family: KindFamily;
+  /** false: may be recorded without coordinates (an area-only supply document, R3). */
+  geometryRequired: boolean;
 }
 
 export interface SubmissionProblem {
@@ -71,13 +84,42 @@ export function checkMetadata(s: Partial<SurveySubmission>, kinds: KindRule[], t
   if (!kind.stages.includes(s.stage as string)) {
     return fail('KIND_NOT_FOR_STAGE', `kind ${s.kind} does not belong to stage ${s.stage}; it is submitted for ${kind.stages.join(' or ')}`);
   }
-  if (kind.geometryRole === 'parcel_boundary' && !hasGeometry) {
+  if (kind.geometryRequired && !hasGeometry) {
     return fail('FEATURES_REQUIRED', `a ${s.kind} result describes the parcel boundary: its geometry (features, or a file) is required`);
   }
-  if (!hasGeometry && !s.units?.length) return fail('NOTHING_SURVEYED', 'a result needs a geometry (features, or a file) or units (per-unit areas)');
+  const areaOnly = kind.officialLandArea && !hasGeometry;
+  if (areaOnly && s.declaredAreaM2 === undefined) {
+    return fail('DECLARED_AREA_REQUIRED', `a ${s.kind} without coordinates records the land area it states (R3): give declaredAreaM2 in m²`);
+  }
+  if (!hasGeometry && !areaOnly && !s.units?.length) return fail('NOTHING_SURVEYED', 'a result needs a geometry (features, or a file) or units (per-unit areas)');
+  const evidence = checkEvidence(s, kind, today);
+  if (evidence) return { ok: false, problem: evidence };
   const unitProblem = s.parcelCode ? checkUnits(s.parcelCode, s.units ?? []) : undefined;
   if (unitProblem) return { ok: false, problem: unitProblem };
   return { ok: true, value: { kind, epsg } };
+}
+
+/**
+ * The evidence a result may carry, where it means something: the supply procedure (R2) on a cadastral survey or
+ * demarcation of the land-supply or legacy stage, or a supply document's own reference (its kind must be the
+ * document's); the completion acceptance (R5) on a result of the completion stage. Dates not after today.
+ */
+export function checkEvidence(s: Partial<SurveySubmission>, kind: KindRule, today: string): SubmissionProblem | undefined {
+  if (s.supplyDocumentKind !== undefined) {
+    const surveyForSupply = (kind.family === 'cadastral' || kind.family === 'demarcation') && (s.stage === 'land_supply' || s.stage === 'legacy');
+    if (!surveyForSupply && kind.family !== 'supply_document') {
+      return { code: 'EVIDENCE_NOT_FOR_KIND', message: `supplyDocumentKind/No/Date record the supply procedure a 权籍调查 or 勘测定界 of the land-supply stage was used for (R2), or a supply document's own reference; a ${s.kind} of stage ${s.stage} does not carry them` };
+    }
+    if (kind.family === 'supply_document' && s.supplyDocumentKind !== s.kind) {
+      return { code: 'EVIDENCE_NOT_FOR_KIND', message: `supplyDocumentKind ${s.supplyDocumentKind} differs from the kind ${s.kind}: a supply document's reference is its own` };
+    }
+    if (s.supplyDocumentDate && s.supplyDocumentDate > today) return { code: 'EVIDENCE_DATE_IN_FUTURE', message: `supplyDocumentDate ${s.supplyDocumentDate} is after today (${today})` };
+  }
+  if (s.completionAcceptanceNo !== undefined && s.stage !== 'completion') {
+    return { code: 'EVIDENCE_NOT_FOR_KIND', message: `completionAcceptanceNo is the 竣工联合验收 / 备案 reference of a completion-stage result (R5); a result of stage ${s.stage} does not carry it` };
+  }
+  if (s.completionAcceptanceDate && s.completionAcceptanceDate > today) return { code: 'EVIDENCE_DATE_IN_FUTURE', message: `completionAcceptanceDate ${s.completionAcceptanceDate} is after today (${today})` };
+  return undefined;
 }
 
 export function checkUnits(parcelCode: string, units: NonNullable<SurveySubmission['units']>): SubmissionProblem | undefined {

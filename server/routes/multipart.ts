@@ -57,7 +57,7 @@ export function coerceFields(fields: Record<string, string>): Record<string, unk
   const out: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(fields)) {
     if (value === '') continue;
-    if (['precisionClass', 'declaredAreaM2', 'declaredBuildingAreaM2'].includes(name)) out[name] = /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+    if (['precisionClass', 'areaPrecisionClass', 'declaredAreaM2', 'declaredBuildingAreaM2'].includes(name)) out[name] = /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
     else if (name === 'units') {
       try {
         out[name] = JSON.parse(value);

@@ -1,5 +1,6 @@
 // The reuse engine over HTTP: registration packets, boundary change detection, the access log.
 import { accessLog, boundaryDiffAgainst, createPacket, readPacket, type PacketRequest } from '../services/packets.service';
+import { recordLineage, type LineageRequest } from '../services/lineage.service';
 import { packetFile } from '../services/packet-files';
 import { actorOf, type Route } from './route';
 import { parseMultipart } from './multipart';
@@ -12,16 +13,17 @@ export const packetRoutes: Route[] = [
     path: '/api/registration-packets',
     access: ['registrar', 'admin'],
     operationId: 'createPacket',
-    summary: 'A registration packet (登记用测绘成果): boundary, 界址点, areas, each value with its rule (R1–R6), source and reason, and the decision — reuse, or new survey required; stored immutably',
+    summary: 'A registration packet (登记用测绘成果) decided by the decision table (docs/decision-table.md): boundary, 界址点, areas, each value with its rule (R1–R7), source and reason, each requirement met / awaiting review / missing, and the decision — reuse, awaiting_review or new_survey_required; stored immutably',
     tag: 'registration',
     body: { json: 'packet-request' },
     responses: {
       201: { description: 'The packet' },
-      400: { description: 'No application number or purpose (R8), or a wrong code', schema: 'error' },
+      400: { description: 'No application number or purpose (R8), a wrong code, or a registration type that does not fit the parcel\'s ownership/right type (details.decision = not_applicable)', schema: 'error' },
       404: { description: 'Unknown parcel', schema: 'error' },
+      409: { description: 'The parcel was retired by a split or merge (details name its successors)', schema: 'error' },
     },
     async handle(req, ctx) {
-      return { status: 201, body: await createPacket(ctx.db.pool, req.body as PacketRequest, actorOf(ctx)) };
+      return { status: 201, body: await createPacket(ctx.db.pool, req.body as PacketRequest, actorOf(ctx), ctx.config) };
     },
   },
   {
@@ -66,6 +68,24 @@ export const packetRoutes: Route[] = [
       if (!file) throw badRequest('UPLOAD_FILE_MISSING', "send the candidate file in the field 'file'");
       const epsg = fields.crs ? parseEpsg(fields.crs) : undefined;
       return { body: await boundaryDiffAgainst(ctx.db.pool, req.params.parcelCode, { upload: { fileName: file.fileName, bytes: file.bytes }, epsg }) };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/parcel-lineage',
+    access: ['registrar', 'admin'],
+    operationId: 'recordLineage',
+    summary: 'Record a split (分割) or merge (合并): the new parcels (each with an accepted 权籍调查 lying within the predecessors) are linked to their predecessors, which are retired; append-only and audited',
+    tag: 'registration',
+    body: { json: 'lineage-request' },
+    responses: {
+      201: { description: 'The lineage event' },
+      400: { description: 'Wrong shape, a new parcel without an accepted 权籍调查, or lying outside its predecessors', schema: 'error' },
+      404: { description: 'An unknown parcel', schema: 'error' },
+      409: { description: 'A parcel already retired, or a new parcel already made by another event', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      return { status: 201, body: await recordLineage(ctx.db.pool, req.body as LineageRequest, actorOf(ctx)) };
     },
   },
   {

@@ -9,7 +9,7 @@ import type { Actor } from '../services/audit.service';
 export interface HubContext {
   db: Database;
   capabilities: Capabilities;
-  config: Pick<Config, 'rateLimitPerMinute' | 'trustProxy'>;
+  config: Pick<Config, 'rateLimitPerMinute' | 'trustProxy' | 'unifiedRegistrationDate'>;
 }
 
 /** What a handler gets besides the request: the hub, and who is asking from where. */

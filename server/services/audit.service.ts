@@ -12,7 +12,7 @@ export interface Actor {
 export const HUB_ACTOR: Actor = { viewer: null, clientAddress: 'local' };
 
 export interface AuditEvent {
-  action: 'survey.submit' | 'survey.review' | 'survey.supersede' | 'survey.export' | 'packet.create' | 'packet.read';
+  action: 'survey.submit' | 'survey.review' | 'survey.supersede' | 'survey.export' | 'packet.create' | 'packet.read' | 'parcel.lineage';
   parcelCode?: string;
   subjectId?: string;
   applicationNo?: string;

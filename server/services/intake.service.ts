@@ -15,6 +15,7 @@ import { plotPlaneArea } from '../quality/area.checks';
 import { buildReport, type QualityReport } from '../quality/quality-report';
 import { checkNeighbours, plotGeometry } from './neighbours.service';
 import { surveyKinds } from './survey-store';
+import { requireNotRetired } from './lineage.service';
 import { chinaToday, getSurvey, requireUuid, sha256, type SurveyResultView } from './surveys.service';
 
 export interface Upload {
@@ -117,11 +118,14 @@ async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Deli
   const declared = targets.map((t) => (targets.length === 1 && s.declaredAreaM2 !== undefined ? s.declaredAreaM2 : sumDeclared(t)) ?? null);
   return withTransaction(pool, async (client) => {
     await client.query(sql('parcel-ensure'), [codes]);
-    if (s.supersedes) await requireSupersedable(client, codes[0], requireUuid(s.supersedes));
+    await requireNotRetired(client, codes);
+    if (s.supersedes) await requireSupersedable(client, codes[0], requireUuid(s.supersedes), s);
     const inserted = await client.query(sql('survey-insert'), [
       codes, s.stage, s.kind, s.organisation, s.surveyedOn, delivery?.epsg ?? epsgOf(s.crs), s.precisionClass,
       s.sourceFileName ?? null, sourceSha256, geometries, declared, codes.map(() => s.supersedes?.toLowerCase() ?? null),
       actor.viewer?.username ?? s.submittedBy ?? 'hub', s.declaredBuildingAreaM2 ?? null,
+      s.areaPrecisionClass ?? null, s.supplyDocumentKind ?? null, s.supplyDocumentNo ?? null, s.supplyDocumentDate ?? null,
+      s.completionAcceptanceNo ?? null, s.completionAcceptanceDate ?? null,
     ]).catch((err) => {
       // Two corrections of one result: the unique index lets exactly one be pending or accepted.
       if (err.code === '23505' && err.constraint === 'survey_result_one_correction') {
@@ -169,9 +173,13 @@ async function insertBoundaryPoints(client: pg.PoolClient, targets: Target[], id
   if (cols[0].length) await client.query(sql('boundary-points-insert'), cols);
 }
 
-async function requireSupersedable(client: pg.PoolClient, parcelCode: string, id: string): Promise<void> {
-  const { rows } = await client.query(sql('supersede-target'), [parcelCode, id]);
+async function requireSupersedable(client: pg.PoolClient, parcelCode: string, id: string, s: Partial<SurveySubmission>): Promise<void> {
+  const { rows } = await client.query(sql('supersede-target'), [parcelCode, id, s.kind]);
   if (!rows[0]) throw badRequest('SUPERSEDES_NOT_FOUND', `supersedes ${id}: parcel ${parcelCode} has no such result`);
   if (rows[0].status !== 'accepted') throw badRequest('SUPERSEDES_NOT_ACCEPTED', `supersedes ${id}: that result is ${rows[0].status}; only an accepted result can be superseded`);
   if (rows[0].superseded_by) throw conflict('SUPERSEDES_ALREADY_SUPERSEDED', `supersedes ${id}: that result was already superseded by ${rows[0].superseded_by}`);
+  // A correction replaces a result of its own kind family and stage only: a 房产预测 never replaces an 出让合同.
+  if (rows[0].stage !== s.stage || rows[0].family !== rows[0].new_family) {
+    throw conflict('SUPERSEDES_OTHER_KIND', `supersedes ${id}: that result is a ${rows[0].kind} of stage ${rows[0].stage}; a ${s.kind} of stage ${s.stage} cannot replace it — a correction is of the same stage and kind family (e.g. 权籍调查 ↔ 竣工测量, 出让合同 ↔ 划拨决定书); submit it without supersedes`);
+  }
 }

@@ -5,13 +5,17 @@ import { withTransaction } from '../db/database';
 import { sql } from '../db/sql-files';
 import { badRequest, notFound } from '../errors';
 import { parseUnitCode } from '../domain/parcel-code';
-import { compareBoundaries, type BoundaryComparison, type RingedPoint } from '../domain/boundary-diff';
+import type { RingedPoint } from '../domain/boundary-diff';
+import { boundaryDiff, type Candidate } from './boundary.service';
 import { zoneCrsFromEpsg } from '../domain/crs';
 import { readDelivery } from '../formats/read-delivery';
 import { plotGeometry } from './neighbours.service';
 import type { Upload } from './intake.service';
-import { decidePacket, type RegistrationType } from '../domain/reuse.rules';
-import { currentBoundaryResult, currentUnitResultPerStage, type ResultSummary } from '../domain/survey-result';
+import { decidePacket, NotApplicable, type PacketDecision, type RegistrationType } from '../domain/reuse.rules';
+import type { ChangeKind } from '../domain/registration.table';
+import { DEFAULT_UNIFIED_REGISTRATION_DATE } from '../config';
+import { lineageOf, requireNotRetired } from './lineage.service';
+import { currentBoundaryResult, unitAreaSources, type ResultSummary } from '../domain/survey-result';
 import { SEE_ALL } from '../auth/viewer';
 import { audit, type Actor } from './audit.service';
 import { requireParcelCode } from './parcels.service';
@@ -22,45 +26,25 @@ export interface PacketRequest {
   parcelCode?: string;
   unitCode?: string;
   registrationType: RegistrationType;
+  /** For a 变更登记: what changes (名称, 用途, 界址, 面积, 分割, 合并). */
+  changeKind?: ChangeKind;
   applicationNo: string;
   purpose: string;
 }
 
-/** A candidate boundary: a stored result, or a delivered file's plots (points and geometry in its CRS). */
-type Candidate = { surveyId: string } | { points: RingedPoint[]; geometry: unknown; epsg: number };
+/** The rules' settings (config): what counts as before unified registration (R1). */
+export interface RuleSettings { unifiedRegistrationDate: string }
 
-/** A candidate boundary compared with the accepted result `accepted`: points (domain) and areas (PostGIS). */
-export async function boundaryDiff(pool: pg.Pool, parcelCode: string, accepted: ResultSummary, candidate: Candidate) {
-  const stored = 'surveyId' in candidate;
-  const [a, b, measured] = await Promise.all([
-    resultGeometry(pool, parcelCode, accepted.id),
-    stored ? resultGeometry(pool, parcelCode, candidate.surveyId) : undefined,
-    pool.query(sql('boundary-comparison'), stored
-      ? [parcelCode, accepted.id, candidate.surveyId, null, null]
-      : [parcelCode, accepted.id, null, JSON.stringify(candidate.geometry), candidate.epsg]),
-  ]);
-  const m = measured.rows[0];
-  const comparison: BoundaryComparison = compareBoundaries({
-    accepted: a.boundaryPoints, candidate: b ? b.boundaryPoints : (candidate as { points: RingedPoint[] }).points, precisionClass: accepted.precisionClass,
-    hausdorffM: m?.hausdorff_m ?? undefined, symmetricDifferenceM2: m?.symdiff_m2 ?? undefined,
-  });
-  return {
-    comparison,
-    added4490: m?.added_4490 ? JSON.parse(m.added_4490) : null,
-    removed4490: m?.removed_4490 ? JSON.parse(m.removed_4490) : null,
-  };
-}
-
-/** The newest boundary result (submitted or accepted) surveyed after the current accepted boundary, if any. */
+/** The newest submitted (undecided) boundary result after the boundary in force, if any: it may change the boundary. */
 function newerBoundary(results: ResultSummary[], current: ResultSummary | undefined): ResultSummary | undefined {
   if (!current) return undefined;
   return results
-    .filter((r) => r.id !== current.id && r.geometryRole === 'parcel_boundary' && r.hasGeometry && r.status !== 'rejected' && r.supersededBy === null && r.surveyedOn >= current.surveyedOn && r.submittedAt > (current.reviewedAt ?? current.submittedAt))
+    .filter((r) => r.status === 'submitted' && r.geometryRole === 'parcel_boundary' && r.hasGeometry && r.supersededBy === null)
     .sort((x, y) => y.surveyedOn.localeCompare(x.surveyedOn) || y.submittedAt.localeCompare(x.submittedAt))[0];
 }
 
-/** Applies the reuse rules to the parcel and stores the packet with its explanation; one transaction with its audit row. */
-export async function createPacket(pool: pg.Pool, request: PacketRequest, actor: Actor) {
+/** Applies the decision table to the parcel and stores the packet with its explanation; one transaction with its audit row. */
+export async function createPacket(pool: pg.Pool, request: PacketRequest, actor: Actor, settings: RuleSettings = { unifiedRegistrationDate: DEFAULT_UNIFIED_REGISTRATION_DATE }) {
   const parcelCode = request.parcelCode ?? request.unitCode?.slice(0, 19);
   const parcel = requireParcelCode(parcelCode ?? '');
   if (request.unitCode) {
@@ -70,28 +54,36 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
   }
   const { rows: parcelRows } = await pool.query(sql('parcel-by-code'), [parcel.code]);
   if (!parcelRows[0]) throw notFound('PARCEL_NOT_FOUND', `Parcel ${parcel.code} is not registered in the hub`);
+  await requireNotRetired(pool, [parcel.code]);
   const results = await resultsOfParcel(pool, parcel.code, SEE_ALL);
-  const current = currentUnitResultPerStage(results);
+  const sources = unitAreaSources(results);
   const boundary = currentBoundaryResult(results);
   const candidate = newerBoundary(results, boundary);
-  const [presaleUnits, verifiedUnits, points, last, check] = await Promise.all([
-    current.presale ? unitAreasOf(pool, parcel.code, current.presale.id) : [],
-    current.completion ? unitAreasOf(pool, parcel.code, current.completion.id) : [],
+  const [presaleUnits, verifiedUnits, points, lineage, check] = await Promise.all([
+    sources.presale ? unitAreasOf(pool, parcel.code, sources.presale.id) : [],
+    sources.verified ? unitAreasOf(pool, parcel.code, sources.verified.id) : [],
     boundary ? resultGeometry(pool, parcel.code, boundary.id) : null,
-    pool.query(sql('last-packet-boundary'), [parcel.code]),
+    lineageOf(pool, parcel.code),
     boundary && candidate ? boundaryDiff(pool, parcel.code, boundary, { surveyId: candidate.id }) : null,
   ]);
-  const decision = decidePacket({
-    registrationType: request.registrationType, unitCode: request.unitCode, results, presaleUnits, verifiedUnits,
-    boundaryCheck: check && candidate ? { candidate, comparison: check.comparison } : null,
-    lastPacketBoundaryId: last.rows[0]?.boundary_survey_id ?? null,
-  });
+  let decision: PacketDecision;
+  try {
+    decision = decidePacket({
+      parcelCode: parcel.code, registrationType: request.registrationType, changeKind: request.changeKind, unitCode: request.unitCode,
+      results, presaleUnits, verifiedUnits, lineage, unifiedRegistrationDate: settings.unifiedRegistrationDate,
+      boundaryCheck: check && candidate ? { candidate, comparison: check.comparison } : null,
+    });
+  } catch (err) {
+    if (err instanceof NotApplicable) throw badRequest(err.code, `${err.bilingual.en} (${err.bilingual.zh})`, { decision: 'not_applicable', reason: err.bilingual });
+    throw err;
+  }
   const p = parcelRows[0];
   const content = {
-    parcel: { parcelCode: parcel.code, county: parcel.county, location: p.location, landUse: p.land_use, rightType: p.right_type },
-    registrationType: request.registrationType, unitCode: request.unitCode ?? null, applicationNo: request.applicationNo, purpose: request.purpose,
+    parcel: { parcelCode: parcel.code, county: parcel.county, location: p.location, landUse: p.land_use, rightType: p.right_type, ownership: parcel.ownershipName, rightTypeName: parcel.rightTypeName },
+    registrationType: request.registrationType, changeKind: request.changeKind ?? null, unitCode: request.unitCode ?? null, applicationNo: request.applicationNo, purpose: request.purpose,
     requestedBy: actor.viewer?.username ?? 'hub',
     ...decision,
+    lineage,
     boundaryPoints: points?.boundaryPoints.map((b) => ({ part: b.part, ring: b.ring, seq: b.seq, pointNo: b.pointNo, x: b.xText, y: b.yText })) ?? [],
     geometry: points?.geometry ?? null,
     geometry4490: points?.geometry4490 ?? null,
@@ -99,7 +91,7 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
   };
   return withTransaction(pool, async (client) => {
     const { rows } = await client.query(sql('packet-insert'), [parcel.code, request.registrationType, request.unitCode ?? null, request.applicationNo, request.purpose, content.requestedBy, decision.decision, decision.boundary?.value.surveyId ?? null, JSON.stringify(content)]);
-    await audit(client, actor, { action: 'packet.create', parcelCode: parcel.code, subjectId: rows[0].id, applicationNo: request.applicationNo, purpose: request.purpose, details: { registrationType: request.registrationType, decision: decision.decision } });
+    await audit(client, actor, { action: 'packet.create', parcelCode: parcel.code, subjectId: rows[0].id, applicationNo: request.applicationNo, purpose: request.purpose, details: { registrationType: request.registrationType, changeKind: request.changeKind ?? null, decision: decision.decision } });
     return { packetId: rows[0].id as string, createdAt: rows[0].created_at.toISOString() as string, ...content };
   });
 }

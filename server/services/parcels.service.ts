@@ -4,6 +4,7 @@ import { sql } from '../db/sql-files';
 import { badRequest, notFound } from '../errors';
 import { parseParcelCode, parseUnitCode, type ParcelCode } from '../domain/parcel-code';
 import { areasPerStage, currentBoundaryResult, groupByStage } from '../domain/survey-result';
+import { lineageOf, retirementsOf } from './lineage.service';
 import { CHINA_TIME_ZONE, endOfChinaDay, parcelHistory, parseCalendarDate, resultsAsOf } from '../domain/history';
 import { resultGeometry, resultsOfParcel } from './survey-store';
 import { SEE_ALL, type Visibility } from '../auth/viewer';
@@ -78,7 +79,9 @@ export async function requireVisibleParcel(pool: pg.Pool, code: string, visibili
 export async function getParcel(pool: pg.Pool, code: string, visibility: Visibility = SEE_ALL, asOf?: string) {
   const cutoff = asOf === undefined ? undefined : endOfChinaDay(requireAsOfDate(asOf));
   const { parsed, row: p } = await requireVisibleParcel(pool, code, visibility);
-  const [units, allResults] = await Promise.all([pool.query(sql('units-by-parcel'), [code]), resultsOfParcel(pool, code, visibility)]);
+  const [units, allResults, lineage, retired] = await Promise.all([
+    pool.query(sql('units-by-parcel'), [code]), resultsOfParcel(pool, code, visibility), lineageOf(pool, code), retirementsOf(pool, [code]),
+  ]);
   const results = cutoff === undefined ? allResults : resultsAsOf(allResults, cutoff);
   const boundary = currentBoundaryResult(results);
   const boundaryGeometry = boundary && (await resultGeometry(pool, code, boundary.id));
@@ -111,6 +114,7 @@ export async function getParcel(pool: pg.Pool, code: string, visibility: Visibil
         }
       : null,
     areasByStage: areasPerStage(results),
+    lineage: { madeBy: lineage, retired: retired.get(code) ?? null },
     ...(asOf === undefined ? {} : { asOf: { date: asOf, timeZone: CHINA_TIME_ZONE, through: new Date(cutoff!).toISOString() } }),
   };
 }
@@ -121,7 +125,8 @@ export async function getParcel(pool: pg.Pool, code: string, visibility: Visibil
  */
 export async function getParcelHistory(pool: pg.Pool, code: string, visibility: Visibility = SEE_ALL) {
   await requireVisibleParcel(pool, code, visibility);
-  return { parcelCode: code, ...parcelHistory(await resultsOfParcel(pool, code, visibility)) };
+  const [results, madeBy, retired] = await Promise.all([resultsOfParcel(pool, code, visibility), lineageOf(pool, code), retirementsOf(pool, [code])]);
+  return { parcelCode: code, ...parcelHistory(results), lineage: { madeBy, retired: retired.get(code) ?? null } };
 }
 
 export interface ParcelQuery {

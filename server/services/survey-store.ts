@@ -1,7 +1,7 @@
 // Data access for survey results: rows in, typed values out. Thin; the rules live in domain/.
 import type pg from 'pg';
 import { sql } from '../db/sql-files';
-import type { ResultSummary } from '../domain/survey-result';
+import type { KindFamily, ResultSummary } from '../domain/survey-result';
 import type { BoundaryPoint } from '../domain/survey-geometry';
 import type { Visibility } from '../auth/viewer';
 
@@ -19,10 +19,17 @@ function toSummary(row: Record<string, any>): ResultSummary {
     kind: row.kind,
     geometryRole: row.geometry_role,
     officialLandArea: row.official_land_area,
+    family: row.family,
+    unitAreaRole: row.unit_areas,
     organisation: row.organisation,
     surveyedOn: row.surveyed_on,
     crs: `EPSG:${row.srid}`,
     precisionClass: row.precision_class,
+    areaPrecisionClass: row.area_precision_class,
+    supplyDocument: row.supply_doc_kind ? { kind: row.supply_doc_kind, no: row.supply_doc_no, date: row.supply_doc_date } : null,
+    completionAcceptance: row.acceptance_no ? { no: row.acceptance_no, date: row.acceptance_date } : null,
+    boundaryRole: row.boundary_role,
+    boundaryOf: row.boundary_of,
     sourceFileName: row.source_file_name,
     sourceSha256: row.source_sha256,
     declaredAreaM2: row.declared_area_m2,
@@ -95,9 +102,15 @@ export interface SurveyKind {
   stages: string[];
   geometryRole: 'parcel_boundary' | 'building_footprint';
   officialLandArea: boolean;
+  family: KindFamily;
+  geometryRequired: boolean;
+  unitAreaRole: 'none' | 'presale' | 'verified';
 }
 
 export async function surveyKinds(db: Queryable): Promise<SurveyKind[]> {
   const { rows } = await db.query(sql('survey-kinds'));
-  return rows.map((k) => ({ code: k.code, nameEn: k.name_en, stages: k.stages, geometryRole: k.geometry_role, officialLandArea: k.official_land_area }));
+  return rows.map((k) => ({
+    code: k.code, nameEn: k.name_en, stages: k.stages, geometryRole: k.geometry_role, officialLandArea: k.official_land_area,
+    family: k.family, geometryRequired: k.geometry_required, unitAreaRole: k.unit_areas,
+  }));
 }

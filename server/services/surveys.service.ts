@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from '../errors';
 import type { ResultSummary } from '../domain/survey-result';
 import { SEE_ALL, type Visibility } from '../auth/viewer';
 import { audit, type Actor } from './audit.service';
+import { boundaryRoleOnAcceptance } from './boundary.service';
 import { resultById, resultGeometry, unitAreasOf, type StoredBoundaryPoint, type UnitAreas } from './survey-store';
 
 /** A result with its geometry, boundary points and unit areas (GET /api/surveys/{id}). */
@@ -49,10 +50,14 @@ export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: Revie
   const id = requireUuid(rawId);
   const status = decision.decision === 'accept' ? 'accepted' : 'rejected';
   await withTransaction(pool, async (client) => {
-    const { rows } = await client.query(sql('survey-review'), [id, status, reviewerName(actor), decision.note ?? null]);
+    const target = (await client.query(sql('survey-decision-by-id'), [id])).rows[0];
+    if (!target) throw notFound('SURVEY_NOT_FOUND', `There is no survey result ${id}`);
+    // Which boundary the parcel has depends on the order of acceptances: one decision per parcel at a time.
+    await client.query(sql('parcel-lock'), [target.parcel_code]);
+    const role = status === 'accepted' && target.status === 'submitted' ? await boundaryRoleOnAcceptance(client, target.parcel_code, id) : { role: null, of: null };
+    const { rows } = await client.query(sql('survey-review'), [id, status, reviewerName(actor), decision.note ?? null, role.role, role.of]);
     if (!rows[0]) {
       const existing = (await client.query(sql('survey-decision-by-id'), [id])).rows[0];
-      if (!existing) throw notFound('SURVEY_NOT_FOUND', `There is no survey result ${id}`);
       throw conflict('SURVEY_ALREADY_DECIDED', `Survey result ${id} was already ${existing.status} by ${existing.reviewer} at ${existing.reviewed_at.toISOString()}; a decision is final`, {
         status: existing.status,
         reviewer: existing.reviewer,

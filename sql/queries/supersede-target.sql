@@ -1,2 +1,5 @@
--- The result a submission wants to supersede, to check it is accepted and still current.
-SELECT status, superseded_by FROM survey_result WHERE parcel_code = $1 AND id = $2
+-- The result a submission wants to supersede ($2 on parcel $1), to check it is accepted, still current, and of the
+-- same stage and kind family as the correction (kind $3).
+SELECT r.status, r.superseded_by, r.stage, r.kind, k.family, (SELECT family FROM survey_kind WHERE code = $3) AS new_family
+FROM survey_result r JOIN survey_kind k ON k.code = r.kind
+WHERE r.parcel_code = $1 AND r.id = $2

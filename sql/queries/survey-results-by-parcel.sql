@@ -1,10 +1,11 @@
 -- Every result of a parcel the viewer may see (without geometry), with its kind's role and unit-area totals, oldest
 -- first. Visibility: $2 an organisation whose unreviewed results are the only ones besides accepted results (null: all),
 -- $3 the county codes in scope (null: all).
-SELECT r.id, r.parcel_code, r.stage, r.kind, k.geometry_role, k.official_land_area, r.organisation, r.surveyed_on,
+SELECT r.id, r.parcel_code, r.stage, r.kind, k.geometry_role, k.official_land_area, k.family, k.unit_areas, r.organisation, r.surveyed_on,
   r.srid, r.precision_class, r.source_file_name, r.source_sha256, r.declared_area_m2, r.declared_building_area_m2,
   r.plane_area_m2, r.geom IS NOT NULL AS has_geometry, r.status, r.supersedes, r.superseded_by, r.submitted_by,
-  r.submitted_at, r.reviewer, r.reviewed_at, r.review_note,
+  r.submitted_at, r.reviewer, r.reviewed_at, r.review_note, r.area_precision_class, r.supply_doc_kind, r.supply_doc_no,
+  r.supply_doc_date, r.acceptance_no, r.acceptance_date, r.boundary_role, r.boundary_of,
   ua.unit_count, ua.building_area_m2, ua.inner_area_m2, ua.shared_area_m2
 FROM survey_result r
 JOIN survey_kind k ON k.code = r.kind

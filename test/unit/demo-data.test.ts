@@ -9,13 +9,20 @@ import { checkSubmission, type KindRule } from '../../server/domain/survey-submi
 const TODAY = '2026-11-26';
 const JIAOZUO = ['410802', '410803', '410804', '410811', '410821', '410822', '410823', '410825', '410882', '410883'];
 
-/** The survey_kind rows of the foundation migration, parsed so the test cannot drift from the schema. */
+/** The survey_kind rows of the migrations (0001, and 0004's 房产测量 and families), parsed so the test cannot drift from the schema. */
 function kindsFromMigration(): KindRule[] {
-  const sql = readFileSync(join(__dirname, '../../sql/migrations/0001_foundation.sql'), 'utf8');
-  const insert = sql.slice(sql.indexOf('INSERT INTO survey_kind'));
-  const values = insert.slice(0, insert.indexOf(';'));
-  const rows = [...values.matchAll(/\(\s*'([^']+)',\s*'[^']*',\s*'\{([^}]*)\}',\s*'(parcel_boundary|building_footprint)',\s*(true|false)/g)];
-  return rows.map(([, code, stages, role, official]) => ({ code, stages: stages.split(','), geometryRole: role as KindRule['geometryRole'], officialLandArea: official === 'true' }));
+  const read = (file: string) => readFileSync(join(__dirname, '../../sql/migrations', file), 'utf8');
+  const inserts = [read('0001_foundation.sql'), read('0004_registration_evidence_lineage.sql')].map((sql) => {
+    const insert = sql.slice(sql.indexOf('INSERT INTO survey_kind'));
+    return insert.slice(0, insert.indexOf(';'));
+  }).join('\n');
+  const families = [...read('0004_registration_evidence_lineage.sql').matchAll(/WHEN '([^']+)' THEN '([a-z_]+)'/g)];
+  const familyOf = (code: string) => families.find(([, c]) => c === code)![2] as KindRule['family'];
+  const rows = [...inserts.matchAll(/\(\s*'([^']+)',\s*'[^']*',\s*'\{([^}]*)\}',\s*'(parcel_boundary|building_footprint)',\s*(true|false)/g)];
+  return rows.map(([, code, stages, role, official]) => ({
+    code, stages: stages.split(','), geometryRole: role as KindRule['geometryRole'], officialLandArea: official === 'true',
+    family: familyOf(code), geometryRequired: role === 'parcel_boundary' && official !== 'true',
+  }));
 }
 
 type Polygon = number[][][];

@@ -8,6 +8,7 @@ function result(overrides: Partial<ResultSummary> & { id: string }): ResultSumma
   n += 1;
   return {
     parcelCode: '410883001001GB90001', stage: 'land_supply', kind: '权籍调查', geometryRole: 'parcel_boundary', officialLandArea: false,
+    family: 'cadastral', unitAreaRole: 'none', areaPrecisionClass: null, supplyDocument: null, completionAcceptance: null, boundaryRole: null, boundaryOf: null,
     organisation: '焦作市测试测绘有限公司', surveyedOn: '2020-01-01', crs: 'EPSG:4526', precisionClass: 1, sourceFileName: null,
     sourceSha256: String(n).padStart(64, '0'), declaredAreaM2: 2300, declaredBuildingAreaM2: null, planeAreaM2: 2300, hasGeometry: true,
     units: { count: 0, buildingAreaM2: null, innerAreaM2: null, sharedAreaM2: null }, status: 'accepted', supersedes: null, supersededBy: null,
