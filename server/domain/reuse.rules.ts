@@ -287,8 +287,11 @@ function decision(row: TableRow, requirements: RequirementState[], input: Packet
     return { decision: 'awaiting_review', reason: { zh: `等待审核（${row.key}）：${join(pending, '；', 'zh')}审核通过后即可复用，无需重新测量。`, en: `Awaiting review (${row.key}): ${join(pending, ' ', 'en')} Once accepted it is reused; no new survey is needed.` } };
   }
   const check = input.boundaryCheck;
+  const established = currentBoundaryResult(input.results);
+  // Judged by the class of the boundary in force (its 允许误差), not by the newer survey's own class.
+  const cls = established ? CLASS_NAMES[established.precisionClass] : '';
   const within = check && check.comparison.sameBoundary
-    ? { zh: `较新的测量（${cite(check.candidate)}）与现界址相差不超过${CLASS_NAMES[check.comparison.tolerance <= 0.1 ? 1 : check.comparison.tolerance <= 0.15 ? 2 : 3]}允许误差，界址未变化。`, en: ` A newer survey (${cite(check.candidate)}) lies within the 允许误差 of the boundary in force: the boundary did not change.` }
+    ? { zh: `较新的测量（${cite(check.candidate)}，尚未审核）与现界址相差不超过${cls}允许误差±${check.comparison.tolerance.toFixed(2)} m，界址未变化。`, en: ` A newer survey (${cite(check.candidate)}, not yet reviewed) lies within the ${cls} 允许误差 of ±${check.comparison.tolerance.toFixed(2)} m of the boundary in force: the boundary did not change.` }
     : { zh: '', en: '' };
   if (!row.needs.length) return { decision: 'reuse', reason: { zh: `${row.note.zh}${within.zh}`, en: `${row.note.en}${within.en}` } };
   return { decision: 'reuse', reason: { zh: `复用审核通过的成果，无需重新测量（${row.key}）：所需成果均已审核入库，各项数值的依据见下。${within.zh}`, en: `Reuse: no new survey required (${row.key}) — every result this registration needs is accepted in the hub; each value below names its rule and source.${within.en}` } };

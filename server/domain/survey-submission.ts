@@ -32,6 +32,8 @@ export interface SurveySubmission {
   /** R5 evidence: the 竣工联合验收 / 备案 reference of a completion result. */
   completionAcceptanceNo?: string;
   completionAcceptanceDate?: string;
+  /** 宗地代码 of the parcels a new parcel is split from or merged from: their land is its own (no neighbour conflict). */
+  predecessorCodes?: string[];
   sourceFileName?: string;
   supersedes?: string;
   submittedBy?: string;

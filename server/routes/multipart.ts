@@ -58,6 +58,7 @@ export function coerceFields(fields: Record<string, string>): Record<string, unk
   for (const [name, value] of Object.entries(fields)) {
     if (value === '') continue;
     if (['precisionClass', 'areaPrecisionClass', 'declaredAreaM2', 'declaredBuildingAreaM2'].includes(name)) out[name] = /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+    else if (name === 'predecessorCodes') out[name] = value.split(/[,;\s]+/).filter(Boolean);
     else if (name === 'units') {
       try {
         out[name] = JSON.parse(value);

@@ -20,11 +20,11 @@ export function plotGeometry(plot: DeliveryPlot) {
 }
 
 /** Findings of every target's plots against the accepted neighbours within `tolerance` m (the class's 允许误差). */
-export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, targets: Target[], tolerance: number): Promise<Finding[]> {
+export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, targets: Target[], tolerance: number, predecessorCodes: string[] = []): Promise<Finding[]> {
   const plots = targets.flatMap((t) => t.plots.map((plot) => ({ plot, parcelCode: t.parcelCode })));
   if (delivery.epsg === null || plots.length === 0) return [];
   const { rows } = await pool.query(sql('neighbour-conflicts'), [
-    plots.map(({ plot }) => JSON.stringify(plotGeometry(plot))), plots.map((p) => p.parcelCode), delivery.epsg, tolerance, ON_BOUNDARY_M,
+    plots.map(({ plot }) => JSON.stringify(plotGeometry(plot))), plots.map((p) => p.parcelCode), delivery.epsg, tolerance, ON_BOUNDARY_M, predecessorCodes,
   ]);
   const file = delivery.fileName;
   const out: Finding[] = [];

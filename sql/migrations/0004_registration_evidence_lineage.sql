@@ -107,6 +107,10 @@ CREATE TRIGGER parcel_lineage_append_only BEFORE UPDATE OR DELETE ON parcel_line
   FOR EACH ROW EXECUTE FUNCTION lineage_append_only();
 CREATE TRIGGER parcel_retirement_append_only BEFORE UPDATE OR DELETE ON parcel_retirement
   FOR EACH ROW EXECUTE FUNCTION lineage_append_only();
+CREATE TRIGGER parcel_lineage_no_truncate BEFORE TRUNCATE ON parcel_lineage
+  FOR EACH STATEMENT EXECUTE FUNCTION lineage_append_only();
+CREATE TRIGGER parcel_retirement_no_truncate BEFORE TRUNCATE ON parcel_retirement
+  FOR EACH STATEMENT EXECUTE FUNCTION lineage_append_only();
 
 -- A retired parcel takes no new results (the same parcel's row only: a local trigger).
 CREATE FUNCTION survey_result_not_retired() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -75,8 +75,10 @@ describe('GET /api/parcels/{parcelCode}', () => {
     expect(res.body.timeline.map((r: any) => r.id)).toEqual([survey.body.id, contract.body.id, presale.body.id, pending.body.id]);
     expect(res.body.resultsByStage.land_supply).toHaveLength(3);
     expect(res.body.resultsByStage.presale).toHaveLength(1);
-    // The newest accepted boundary is the contract's; the newer pending re-survey is not reusable yet.
-    expect(res.body.currentBoundary.surveyId).toBe(contract.body.id);
+    // The boundary is the survey's, which first described it; the contract of the same boundary confirms it (DOMAIN.md §5),
+    // and the newer pending re-survey is not reusable yet.
+    expect(res.body.currentBoundary.surveyId).toBe(survey.body.id);
+    expect(res.body.timeline.find((r: any) => r.id === contract.body.id)).toMatchObject({ boundaryRole: 'confirms', boundaryOf: survey.body.id });
     expect(res.body.currentBoundary.boundaryPoints).toHaveLength(8);
     expect(res.body.currentBoundary.planeAreaM2).toBe(2300);
     expect(res.body.areasByStage.land_supply).toMatchObject({ surveyId: contract.body.id, declaredAreaM2: 2300.05, officialLandArea: true, planeAreaM2: 2300 });

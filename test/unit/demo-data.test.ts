@@ -48,8 +48,9 @@ describe('buildDemoSet', () => {
   let set: DemoSet;
   beforeAll(() => { set = buildDemoSet(TODAY); });
 
-  it('reads the ten survey kinds from the migration', () => {
-    expect(kinds.map((k) => k.code)).toEqual(['勘测定界', '权籍调查', '出让合同', '划拨决定书', '规划放线', '规划验线', '规划核实', '房产预测', '房产实测', '竣工测量']);
+  it('reads the eleven survey kinds from the migrations', () => {
+    expect(kinds.map((k) => k.code)).toEqual(['勘测定界', '权籍调查', '出让合同', '划拨决定书', '规划放线', '规划验线', '规划核实', '房产预测', '房产实测', '竣工测量', '房产测量']);
+    expect(kinds.filter((k) => !k.geometryRequired && k.geometryRole === 'parcel_boundary').map((k) => k.code)).toEqual(['出让合同', '划拨决定书']);
     expect(kinds.find((k) => k.code === '规划核实')?.stages).toEqual(['planning', 'completion', 'legacy']);
   });
 
