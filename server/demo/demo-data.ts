@@ -3,11 +3,16 @@ import proj4 from 'proj4';
 import { proj4Definition, zoneCrsFromEpsg } from '../domain/crs';
 import { multiPolygonPlaneArea } from '../domain/plane-area';
 import type { SurveySubmission } from '../domain/survey-submission';
+import type { ChangeKind, RegistrationType } from '../domain/registration.table';
 
 export interface DemoParcel { parcelCode: string; location: string; landUse: string; rightType: string }
 export interface DemoUnit { unitCode: string; location: string; use: string; floor: string }
 export interface DemoStep { submission: SurveySubmission; review?: { decision: 'accept' | 'reject'; note?: string; reviewer: string } }
-export interface DemoSet { parcels: DemoParcel[]; units: DemoUnit[]; steps: DemoStep[] }
+/** A split or merge recorded once the new parcels' 权籍调查 are accepted. */
+export interface DemoLineage { kind: 'split' | 'merge'; predecessors: string[]; successors: string[]; changeNo: string }
+/** A registration packet the demo registrar asked for (one per decision value the engine gives). */
+export interface DemoPacket { parcelCode: string; registrationType: RegistrationType; changeKind?: ChangeKind; applicationNo: string; purpose: string }
+export interface DemoSet { parcels: DemoParcel[]; units: DemoUnit[]; steps: DemoStep[]; lineage: DemoLineage[]; packets: DemoPacket[] }
 
 type Use = 'R' | 'S' | 'I' | 'P' | 'V';
 /** H housing (all stages), P planning, L land only, N land only and recent (review queue), O legacy house survey. */
@@ -167,18 +172,28 @@ export function buildDemoSet(today: string): DemoSet {
     };
     const land = { features: collection([boundary]), declaredAreaM2: area };
 
-    // Land supply: every parcel.
-    if (isVillage || profile === 'O' || profile === 'N' || event === 'fix-land' || event === 'reject-land' || (use === 'S' && i % 2 === 0)) {
-      add('land', 'land_supply', '权籍调查', 0, land, event === 'reject-land' ? { decision: 'reject', note: NOTES.land } : {});
-      if (event === 'reject-land') add('land2', 'land_supply', '权籍调查', 47, land);
+    // Land supply: every parcel (legacy house surveys 'O': results from before unified registration, R1).
+    const year = (iso: string) => iso.slice(0, 4);
+    const docKind = isVillage ? '其他供地文件' : use === 'P' ? '划拨决定书' : '出让合同';
+    const docNo = (iso: string) => `${isVillage ? '孟宅批' : use === 'P' ? '焦土划拨' : '焦土出让'}(${year(iso)})${String(11 + i).padStart(3, '0')}号`;
+    const usedFor = (when: number) => {
+      const date = addDays(t0, when + 20);
+      return date <= today ? { supplyDocumentKind: docKind, supplyDocumentNo: docNo(date), supplyDocumentDate: date } : {};
+    };
+    if (profile === 'O') {
+      add('land', 'legacy', '勘测定界', addDays('2009-03-02', i * 31), land);
+    } else if (isVillage || profile === 'N' || event === 'fix-land' || event === 'reject-land' || (use === 'S' && i % 2 === 0)) {
+      add('land', 'land_supply', '权籍调查', 0, { ...land, ...usedFor(0) }, event === 'reject-land' ? { decision: 'reject', note: NOTES.land } : {});
+      if (event === 'reject-land') add('land2', 'land_supply', '权籍调查', 47, { ...land, ...usedFor(47) });
       if (event === 'fix-land') {
         const fixed = feature(county, shape, x0, y0, w - 0.35, h, true);
-        add('land2', 'land_supply', '权籍调查', 512, { features: collection([fixed]), declaredAreaM2: r2(featureArea(fixed)) }, { supersedesKey: 'land' });
+        add('land2', 'land_supply', '权籍调查', 512, { features: collection([fixed]), declaredAreaM2: r2(featureArea(fixed)), ...usedFor(512) }, { supersedesKey: 'land' });
       }
     } else {
       add('land', 'land_supply', '勘测定界', 0, land);
       const declared = i % 3 === 0 ? Math.round(area) : area;
-      add('supply', 'land_supply', use === 'P' ? '划拨决定书' : '出让合同', 38, { ...land, declaredAreaM2: declared });
+      const kind = use === 'P' ? '划拨决定书' : '出让合同';
+      add('supply', 'land_supply', kind, 38, { ...land, declaredAreaM2: declared, supplyDocumentKind: kind, supplyDocumentNo: docNo(addDays(t0, 38)), supplyDocumentDate: addDays(t0, 38) });
     }
 
     if (profile === 'P') {
@@ -209,15 +224,15 @@ export function buildDemoSet(today: string): DemoSet {
       });
       const withTotal = (list: UnitArea[]) => ({ units: list, declaredBuildingAreaM2: r2(list.reduce((sum, u) => sum + u.buildingAreaM2, 0)) });
       if (profile === 'O') {
-        add('legacy', 'legacy', '房产实测', addDays('2019-01-08', i * 9), { ...withTotal(presale), precisionClass: 2 });
+        add('legacy', 'legacy', i % 2 ? '房产测量' : '房产实测', addDays('2010-01-08', i * 37), { ...withTotal(presale), precisionClass: 2, areaPrecisionClass: 2 });
       } else {
         const flag: Record<number, number> = event === 'over' ? { 2: 0.036, 3: 0.043 } : event === 'under' ? { 10: -0.038 } : {};
         add('layout', 'planning', '规划放线', 210, { features: footprints });
-        add('presale', 'presale', '房产预测', 420, withTotal(presale));
+        add('presale', 'presale', '房产预测', 420, { ...withTotal(presale), areaPrecisionClass: 2 });
         let predicted = presale;
         if (event === 'fix-presale') {
           predicted = scaled(presale, (u) => (u.unitCode.includes('F0002') ? [1.012, 1.02] : [1, 1]));
-          add('presale2', 'presale', '房产预测', 610, withTotal(predicted), { supersedesKey: 'presale' });
+          add('presale2', 'presale', '房产预测', 610, { ...withTotal(predicted), areaPrecisionClass: 2 }, { supersedesKey: 'presale' });
         }
         add('verify', 'planning', '规划核实', 1180, { features: footprints });
         const actual = scaled(predicted, (_u, k) => {
@@ -227,11 +242,41 @@ export function buildDemoSet(today: string): DemoSet {
         if (event === 'reject-completion') {
           add('actual0', 'completion', '房产实测', 1205, withTotal(scaled(actual, () => [1, 1.25])), { decision: 'reject', note: NOTES.completion });
         }
-        add('actual', 'completion', '房产实测', 1250, withTotal(actual));
+        const acceptedOn = addDays(t0, 1265);
+        const acceptance = acceptedOn <= today ? { completionAcceptanceNo: `焦竣联验(${year(acceptedOn)})${String(101 + i)}号`, completionAcceptanceDate: acceptedOn } : {};
+        add('actual', 'completion', '房产实测', 1250, { ...withTotal(actual), areaPrecisionClass: 2, ...acceptance });
         if (i % 3 === 0) add('asbuilt', 'completion', '竣工测量', 1262, land);
       }
     }
   });
+
+  // Lineage (宗地沿革) in 山阳区, north-west of the block: one parcel split in two, two parcels merged into one.
+  const lineage: DemoLineage[] = [];
+  const lineageSlot = (code: string, street: string, x0: number, y0: number, w: number, h: number, surveyedOn: string, extra: Partial<SurveySubmission> = {}) => {
+    if (!parcels.some((p) => p.parcelCode === code)) parcels.push({ parcelCode: code, location: `焦作市山阳区${street}`, landUse: '住宅用地', rightType: '国有建设用地使用权' });
+    const boundary = feature('410811', [[SHAPES.R[0]]], x0, y0, w, h, true);
+    drafts.push({ key: `lineage:${code}:${surveyedOn}`, s: { stage: 'land_supply', kind: '权籍调查', parcelCode: code, organisation: ORGS[1], surveyedOn, crs: CRS, precisionClass: 1, features: collection([boundary]), declaredAreaM2: r2(featureArea(boundary)), ...extra } });
+  };
+  const L = (n: number) => `410811005008GB${String(160 + n).padStart(5, '0')}`;
+  const supply = (no: string, date: string) => ({ supplyDocumentKind: '出让合同', supplyDocumentNo: no, supplyDocumentDate: date });
+  lineageSlot(L(1), '丰收路西段1号', -700, 200, 120, 80, '2020-03-10', supply('焦土出让(2020)031号', '2020-04-02'));
+  lineageSlot(L(2), '丰收路西段1号东院', -700, 200, 60, 80, '2024-05-10', { predecessorCodes: [L(1)] });
+  lineageSlot(L(3), '丰收路西段1号西院', -640, 200, 60, 80, '2024-05-10', { predecessorCodes: [L(1)] });
+  lineageSlot(L(4), '丰收路西段5号', -700, 50, 50, 60, '2020-04-10', supply('焦土出让(2020)044号', '2020-05-06'));
+  lineageSlot(L(5), '丰收路西段7号', -650, 50, 50, 60, '2020-04-11', supply('焦土出让(2020)045号', '2020-05-06'));
+  lineageSlot(L(6), '丰收路西段5-7号', -700, 50, 100, 60, '2024-06-01', { predecessorCodes: [L(4), L(5)] });
+  if ('2024-05-10' <= today) lineage.push({ kind: 'split', predecessors: [L(1)], successors: [L(2), L(3)], changeNo: '焦不动产变更(2024)15号' });
+  if ('2024-06-01' <= today) lineage.push({ kind: 'merge', predecessors: [L(4), L(5)], successors: [L(6)], changeNo: '焦不动产变更(2024)21号' });
+
+  // Packets a registrar asked for: one per decision value (reuse, awaiting_review, new_survey_required).
+  const byProfile = (p: Profile, use?: Use) => parcels[ROWS.findIndex(([, u, profile]) => profile === p && (!use || u === use))].parcelCode;
+  const packets: DemoPacket[] = [
+    { parcelCode: byProfile('H'), registrationType: '房屋所有权首次登记', applicationNo: 'JZ2025-000101', purpose: '房屋所有权首次登记审核' },
+    { parcelCode: byProfile('N', 'S'), registrationType: '国有建设用地使用权首次登记', applicationNo: 'JZ2025-000102', purpose: '国有建设用地使用权首次登记审核' },
+    { parcelCode: byProfile('L', 'I'), registrationType: '房屋所有权首次登记', applicationNo: 'JZ2025-000103', purpose: '房屋所有权首次登记审核' },
+    { parcelCode: byProfile('O'), registrationType: '房屋所有权首次登记', applicationNo: 'JZ2025-000104', purpose: '房屋所有权首次登记审核（历史成果）' },
+    ...(lineage.length ? [{ parcelCode: L(2), registrationType: '变更登记' as const, changeKind: '分割' as const, applicationNo: 'JZ2025-000105', purpose: '分割变更登记审核' }] : []),
+  ];
 
   // Chronological order, only what has happened by today; supersedes point at earlier steps as '$step:<index>'.
   const happened = new Set(drafts.filter((d) => d.s.surveyedOn <= today).map((d) => d.key));
@@ -247,5 +292,5 @@ export function buildDemoSet(today: string): DemoSet {
     const reviewer = REVIEWERS[k % REVIEWERS.length];
     steps.push(decision === 'none' ? { submission } : { submission, review: { decision, reviewer, ...(d.note ? { note: d.note } : {}) } });
   });
-  return { parcels, units, steps };
+  return { parcels, units, steps, lineage, packets };
 }

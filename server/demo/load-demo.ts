@@ -4,6 +4,8 @@ import { buildDemoSet } from './demo-data';
 import { putParcel, putUnit } from '../services/parcels.service';
 import { chinaToday, reviewSurvey } from '../services/surveys.service';
 import { submit } from '../services/intake.service';
+import { recordLineage } from '../services/lineage.service';
+import { createPacket } from '../services/packets.service';
 import { HUB_ACTOR, type Actor } from '../services/audit.service';
 import { createAccount } from '../services/accounts.service';
 import { ROLES, type Role, type Viewer } from '../auth/viewer';
@@ -44,5 +46,10 @@ export async function loadDemo(pool: pg.Pool, demoPassword: string, log: (line: 
     if (step.review) await reviewSurvey(pool, stored.id, { decision: step.review.decision, note: step.review.note }, reviewer);
     if ((i + 1) % 20 === 0) log(`demo data: ${i + 1}/${demo.steps.length} results`);
   }
+  const registrar: Actor = { viewer: accounts.registrar, clientAddress: 'demo' };
+  for (const event of demo.lineage) await recordLineage(pool, event, registrar);
+  const decisions: string[] = [];
+  for (const request of demo.packets) decisions.push((await createPacket(pool, request, registrar)).decision);
+  log(`demo data: ${demo.lineage.length} lineage events, packets ${decisions.join(', ')}`);
   return { parcels: demo.parcels.length, results: ids.length, accounts: Object.values(accounts).map((v) => v.username) };
 }

@@ -84,6 +84,9 @@ function boundaryRule(r: ResultSummary, row: TableRow, input: PacketInput): { ru
   return { rule: 'R7', reason: { zh: `审核通过的${r.kind}成果（${cite(r)}）在平台内共享复用，不再重复测量。`, en: `The accepted ${r.kind} (${cite(r)}) is shared in the hub and reused without a new survey.` } };
 }
 
+/** Supply-document coordinates (R4) first, then the cadastral survey used for supply (R2), completion (R5), legacy (R1), shared (R7). */
+const RULE_STRENGTH: Rule[] = ['R4', 'R2', 'R5', 'R1', 'R7'];
+
 interface BoundaryPick { value: PacketDecision['boundary']; basis: ResultSummary | null }
 
 /** The boundary in force, the rule that lets this row reuse it (its own, or an accepted confirmation's), its confirmations. */
@@ -91,8 +94,12 @@ function pickBoundary(input: PacketInput, row: TableRow): BoundaryPick {
   const established = currentBoundaryResult(input.results);
   if (!established) return { value: null, basis: null };
   const confirmations = boundaryConfirmations(input.results, established);
-  const basis = [established, ...confirmations].find((r) => boundaryRule(r, row, input)) ?? null;
-  const ruled = basis ? boundaryRule(basis, row, input)! : null;
+  // The strongest rule among the boundary's own result and its confirmations lets the row reuse it; the coordinates
+  // stay the establishing result's either way (a confirmation lies within the 允许误差 of them).
+  const ranked = [established, ...confirmations].map((r) => ({ r, ruled: boundaryRule(r, row, input) }))
+    .filter((c) => c.ruled).sort((a, b) => RULE_STRENGTH.indexOf(a.ruled!.rule) - RULE_STRENGTH.indexOf(b.ruled!.rule));
+  const basis = ranked[0]?.r ?? null;
+  const ruled = ranked[0]?.ruled ?? null;
   const confirmedBy = confirmations.map(sourceOf);
   const confirmText = confirmations.length
     ? { zh: `此后${confirmations.map(cite).join('、')}在允许误差内复核一致，界址未变化，坐标沿用${established.kind}（${established.surveyedOn}）。`, en: ` Re-surveyed within the 允许误差 since (${confirmations.map(cite).join('; ')}): the boundary did not change and the coordinates stay those of the ${established.kind} (${established.surveyedOn}).` }

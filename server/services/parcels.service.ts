@@ -4,7 +4,7 @@ import { sql } from '../db/sql-files';
 import { badRequest, notFound } from '../errors';
 import { parseParcelCode, parseUnitCode, type ParcelCode } from '../domain/parcel-code';
 import { areasPerStage, currentBoundaryResult, groupByStage } from '../domain/survey-result';
-import { lineageOf, retirementsOf } from './lineage.service';
+import { lineageOf, retirementsOf, type Retirement } from './lineage.service';
 import { CHINA_TIME_ZONE, endOfChinaDay, parcelHistory, parseCalendarDate, resultsAsOf } from '../domain/history';
 import { resultGeometry, resultsOfParcel } from './survey-store';
 import { SEE_ALL, type Visibility } from '../auth/viewer';
@@ -114,8 +114,21 @@ export async function getParcel(pool: pg.Pool, code: string, visibility: Visibil
         }
       : null,
     areasByStage: areasPerStage(results),
-    lineage: { madeBy: lineage, retired: retired.get(code) ?? null },
+    lineage: lineageAsOf(lineage, retired.get(code) ?? null, cutoff),
     ...(asOf === undefined ? {} : { asOf: { date: asOf, timeZone: CHINA_TIME_ZONE, through: new Date(cutoff!).toISOString() } }),
+  };
+}
+
+/**
+ * Lineage as it stood at `cutoff` (epoch ms; none: now): a split or merge counts once recorded; before a parcel was
+ * made, its land lay in its predecessors (`landThenIn`), whose own reads and history show that time.
+ */
+function lineageAsOf(madeBy: Awaited<ReturnType<typeof lineageOf>>, retired: Retirement | null, cutoff?: number) {
+  const by = (iso: string) => cutoff === undefined || Date.parse(iso) <= cutoff;
+  return {
+    madeBy: madeBy && by(madeBy.recordedAt) ? madeBy : null,
+    retired: retired && by(retired.retiredAt) ? retired : null,
+    landThenIn: madeBy && !by(madeBy.recordedAt) ? madeBy.predecessorCodes : null,
   };
 }
 

@@ -324,6 +324,10 @@ describe('parcel lineage: split and merge', () => {
     expect(history.body.lineage.retired).toMatchObject({ kind: 'split', successorCodes: [a, b], changeNo: '焦变更(2025)5号' });
     const parcel = await hub.request('GET', `/api/parcels/${b}`);
     expect(parcel.body.lineage.madeBy).toMatchObject({ kind: 'split', predecessorCodes: [old] });
+    // Before the split was recorded, the land lay in the old parcel, which was not retired then.
+    const before = await hub.request('GET', `/api/parcels/${b}?asOf=2020-01-01`);
+    expect(before.body.lineage).toEqual({ madeBy: null, retired: null, landThenIn: [old] });
+    expect((await hub.request('GET', `/api/parcels/${old}?asOf=2020-01-01`)).body.lineage.retired).toBeNull();
     const again = await hub.request('POST', '/api/parcel-lineage', { kind: 'split', predecessors: [old], successors: [freshParcelCode(), freshParcelCode()], changeNo: 'x' });
     expect(again.status).toBe(404); // the new codes have no results; the old one is retired either way
     await expect(hub.pool.query("UPDATE parcel_retirement SET change_no = 'x' WHERE parcel_code = $1", [old])).rejects.toThrow(/append-only/);

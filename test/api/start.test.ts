@@ -66,6 +66,11 @@ if (expectedEngine === 'pglite') {
       const demo = await registrar.get('/api/parcels?limit=1000');
       expect(demo.items.length).toBeGreaterThanOrEqual(30);
       expect(demo.items.filter((p: any) => p.acceptedCount > 0).length).toBeGreaterThan(10);
+      // The demo exercises lineage (one split, one merge) and every decision value of a packet.
+      const loaded = /demo data: (\d+) lineage events, packets (.*)$/m.exec(first.output.join('\n'));
+      expect(loaded?.[1]).toBe('2');
+      expect(new Set(loaded?.[2].split(', '))).toEqual(new Set(['reuse', 'awaiting_review', 'new_survey_required']));
+      expect((await registrar.get('/api/parcels/410811005008GB00161')).lineage.retired).toMatchObject({ kind: 'split', successorCodes: ['410811005008GB00162', '410811005008GB00163'] });
       const parcelCode = freshParcelCode();
       const posted = await admin.post('/api/surveys', landSupplySubmission(parcelCode, { features: undefined, kind: '房产实测', stage: 'completion', units: [{ unitCode: `${parcelCode}F00010001`, buildingAreaM2: 88.8 }] }));
       expect(posted.status).toBe(201);
