@@ -40,7 +40,7 @@ describe('reading the DOMAIN.md sample', () => {
     expect(plot.parts[0].rings.map((r) => [r.ringNo, r.points.map((p) => p.pointNo)])).toEqual([[1, ['J1', 'J2', 'J3', 'J4']], [2, ['J5', 'J6', 'J7', 'J8']]]);
     expect(plot.parts[0].rings[0].points[0]).toEqual({ pointNo: 'J1', x: 3899300, y: 38430800, line: 14, xText: '3899300.000', yText: '38430800.000' }); // X north, Y east, as written
     expect(planeArea(plot)).toBe(60 * 40 - 10 * 10);
-    expect(plot.declaredArea).toEqual({ value: 0.23, unit: '公顷', inferred: true, m2: 2300 });
+    expect(plot.declaredArea).toEqual({ value: 0.23, unit: '公顷', inferred: true, m2: 2300, text: '0.2300' });
   });
 
   it('keeps every coordinate’s digits as written', () => {
@@ -110,20 +110,20 @@ describe('encodings and layouts', () => {
 describe('地块面积 units', () => {
   it('reads an area without unit that matches the plane area in m² as m², and warns that the unit was inferred', () => {
     const file = expectOk(parse('area-m2-no-unit.txt'));
-    expect(file.plots[0].declaredArea).toEqual({ value: 2300, unit: 'm²', inferred: true, m2: 2300 });
+    expect(file.plots[0].declaredArea).toEqual({ value: 2300, unit: 'm²', inferred: true, m2: 2300, text: '2300' });
     expect(file.warnings).toEqual([expect.objectContaining({ code: 'TXT_AREA_UNIT_INFERRED', severity: 'warning', file: 'area-m2-no-unit.txt', line: 13, plot: '1' })]);
     expect(file.warnings[0].message).toMatch(/^area-m2-no-unit\.txt, line 13, plot 1: .*2300.*write it in 公顷 \(0\.2300\)/);
   });
 
   it('reads an area written with the 公顷 suffix as written, not inferred', () => {
     const file = expectOk(parse('area-hectare-suffix.txt'));
-    expect(file.plots[0].declaredArea).toEqual({ value: 0.23, unit: '公顷', inferred: false, m2: 2300 });
+    expect(file.plots[0].declaredArea).toEqual({ value: 0.23, unit: '公顷', inferred: false, m2: 2300, text: '0.2300' });
     expect(file.warnings).toEqual([]);
   });
 
   it.each(['2300平方米', '2300m2', '2300㎡'])('reads the area %s as m², not inferred', (area) => {
     const file = expectOk(parseText(sampleText.replace('10,0.2300,', `10,${area},`)));
-    expect(file.plots[0].declaredArea).toEqual({ value: 2300, unit: 'm²', inferred: false, m2: 2300 });
+    expect(file.plots[0].declaredArea).toEqual({ value: 2300, unit: 'm²', inferred: false, m2: 2300, text: '2300' });
   });
 });
 
