@@ -208,3 +208,36 @@ describe('areas', () => {
     expect(f.messageZh).toContain('面积0.23标为平方米，但按公顷计与计算面积2300.00平方米一致');
   });
 });
+
+describe('the land area a submission declares for all its plots (declaredAreaM2)', () => {
+  const SQUARE = [ring(at(0, 0), at(100, 0), at(100, -100), at(0, -100))];
+
+  it('refuses 10 100 m² declared for a 100 m × 100 m square (10 000 m² by hand), naming declaredAreaM2', () => {
+    const f = only(check(SQUARE, {}, { declaredAreaM2: 10100 }));
+    expect(f).toMatchObject({ code: 'AREA_DIFFERS_FROM_COORDINATES', severity: 'error', file: 'plot.geojson' });
+    expect(f.suggestion).toEqual({ declaredM2: 10100, declaredText: '10100', computedM2: 10000, differenceM2: 100, limitM2: 0.5 });
+    expect(f.message).toContain('plot.geojson, column declaredAreaM2: the declared area 10100 m² differs from the plane area of the coordinates, 10000.00 m², by 100.00 m²');
+    expect(f.messageZh).toContain('列“declaredAreaM2”：申报面积10100平方米与坐标计算的平面面积10000.00平方米相差100.00平方米');
+  });
+
+  it('accepts the declared 10 000 m², and warns only for a supply document (R3)', () => {
+    expect(check(SQUARE, {}, { declaredAreaM2: 10000 })).toEqual([]);
+    expect(only(check(SQUARE, {}, { declaredAreaM2: 10100, officialArea: true })).severity).toBe('warning');
+  });
+
+  it('adds up every plot: 2300 m² declared for the sample and a 100 m × 100 m square is 10 000 m² short', () => {
+    const doc = {
+      type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:4526' } },
+      features: [[[...OUTER.map(([e, n]): Position => [e - 200, n])].concat([[OUTER[0][0] - 200, OUTER[0][1]]]), ring(...HOLE.map(([e, n]): Position => [e - 200, n]))], SQUARE].map((rings) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } })),
+    };
+    const read = readGeoJsonObject(doc, 'two.geojson');
+    if (!read.ok) throw new Error('unreadable');
+    const f = only(checkDelivery(read.delivery, { precisionClass: 1, officialArea: false, parcelCode: PARCEL, declaredAreaM2: 2300 }));
+    expect(f.suggestion).toMatchObject({ computedM2: 12300 });
+    expect(f.message).toContain('the plane area of the coordinates (all 2 plots together), 12300.00 m²');
+  });
+
+  it('names 1 m² declared for the 10 000 m² square as 公顷 written in m²', () => {
+    expect(only(check(SQUARE, {}, { declaredAreaM2: 1 })).code).toBe('AREA_UNIT_HECTARES_FOR_M2');
+  });
+});
