@@ -121,6 +121,16 @@ describe('positions', () => {
     });
   });
 
+  it('says X and Y look swapped when the X column holds the easting without its zone number, offering Y with the prefix 38', () => {
+    // EPSG:4526 positions [Y, X] written as [northing, unprefixed easting]: 3 899 300 is no zone-38 easting, 430 800 is one without 38
+    const swapped = OUTER.map(([y, x]): Position => [x, y - 38_000_000]);
+    const f = only(check([ring(...swapped)]));
+    expect(f).toMatchObject({ code: 'COORDINATES_SWAPPED', severity: 'error', point: 'J1', x: 430800, y: 3899300 });
+    expect(f.message).toContain('the corrected reading is X 3899300.000, Y 38430800.000');
+    expect(f.messageZh).toContain('更正后应为 X 3899300.000，Y 38430800.000');
+    expect(f.suggestion).toEqual({ points: OUTER.map(([y, x], i) => ({ ring: 1, pointNo: `J${i + 1}`, x, y })) });
+  });
+
   it('says an easting written without the zone number 38 is outside zone 38 of EPSG:4526', () => {
     const f = only(check([ring(...OUTER.map(([y, x]): Position => [y - 38_000_000, x]))]));
     expect(f).toMatchObject({ code: 'EASTING_OUTSIDE_ZONE', severity: 'error', point: 'J1', y: 430800 });
