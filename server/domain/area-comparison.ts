@@ -1,5 +1,5 @@
 // Pre-sale (预测) vs verified (实测) unit areas: 面积误差比 (DOMAIN.md §6), the GB/T 17986.1 限差 (§5), totals per 幢 and 宗地.
-import { areaLimit, type PrecisionClass } from './tolerances';
+import { areaLimit, beyondLimit, formatAgainstLimit, type PrecisionClass } from './tolerances';
 
 /** One unit's areas from one survey, m² (plane areas as the 房产测绘 report gives them). */
 export interface UnitArea {
@@ -18,8 +18,6 @@ export const AREA_KIND_NAMES: Readonly<Record<AreaKind, string>> = { building: '
 
 /** 面积误差比 within which the price is settled on the actual area, % (inclusive; 《商品房销售管理办法》第二十条). */
 export const SETTLEMENT_RATIO_PERCENT = 3;
-/** Areas are surveyed to 0.01 m²: an excess over a threshold below this is floating-point noise, m². */
-const EPS_M2 = 1e-6;
 
 /** What the ratio means for buyer and developer (§6), in Chinese and English. */
 export interface Consequence {
@@ -37,7 +35,7 @@ export interface AreaDifference {
   differenceM2: number | null;
   /** 面积误差比 = (verified − presale) / presale × 100, %, full precision; 建筑面积 and 套内建筑面积 only. */
   ratioPercent: number | null;
-  /** The ratio for display, 2 decimals: "+3.50 %", "−3.10 %", "0.00 %". */
+  /** The ratio for display, 2 decimals, more where a ratio beyond ±3 % would read as 3.00: "+3.50 %", "+3.001 %", "0.00 %". */
   ratioText: string | null;
   /** |ratio| > 3 % (exactly 3 % is settled on the actual area, so not flagged). */
   flagged: boolean;
@@ -57,9 +55,12 @@ export interface UnitAreaComparison {
   shared: AreaDifference;
 }
 
-/** "+3.50 %", "−3.10 %" (U+2212), "0.00 %": rounded for display only. */
+/**
+ * "+3.50 %", "−3.10 %" (U+2212), "0.00 %": rounded for display only, to 2 decimals — or as many more as a ratio beyond
+ * the ±3 % threshold needs not to read as 3.00 % ("+3.0011 %" shows as "+3.001 %").
+ */
 export function ratioText(ratioPercent: number): string {
-  const fixed = Math.abs(ratioPercent).toFixed(2);
+  const fixed = formatAgainstLimit(Math.abs(ratioPercent), SETTLEMENT_RATIO_PERCENT, 2).value;
   if (Number(fixed) === 0) return '0.00 %';
   return `${ratioPercent > 0 ? '+' : '−'}${fixed} %`;
 }
@@ -88,11 +89,11 @@ function difference(kind: AreaKind, presale: number | null, verified: number | n
   }
   const ratioPercent = (differenceM2 / presale) * 100;
   // compare areas, not the rounded ratio: (103.00 − 100.00) is exactly 3 % and must not be flagged
-  const flagged = Math.abs(differenceM2) > (SETTLEMENT_RATIO_PERCENT / 100) * presale + EPS_M2;
+  const flagged = beyondLimit(differenceM2, (SETTLEMENT_RATIO_PERCENT / 100) * presale);
   const limitM2 = areaLimit(presale, cls);
   return {
     ...base, ratioPercent, ratioText: ratioText(ratioPercent), flagged, limitM2,
-    beyondLimit: Math.abs(differenceM2) > limitM2 + EPS_M2, consequence: ratioConsequence(ratioPercent, flagged),
+    beyondLimit: beyondLimit(differenceM2, limitM2), consequence: ratioConsequence(ratioPercent, flagged),
   };
 }
 

@@ -1,7 +1,7 @@
 // Compares a re-surveyed boundary with the accepted one (DOMAIN.md §5, rule R1): 界址点 matching, Hausdorff distance, verdict.
 import { polygonPlaneArea } from './plane-area';
 import type { BoundaryPoint } from './survey-geometry';
-import { boundaryPointTolerance, CLASS_NAMES, type PrecisionClass } from './tolerances';
+import { beyondLimit, boundaryPointTolerance, CLASS_NAMES, formatAgainstLimit, withinLimit, type PrecisionClass } from './tolerances';
 
 /** A 界址点 (X north, Y east, m) with, optionally, its part and ring (圈号) as the survey store returns them. */
 export type RingedPoint = BoundaryPoint & { part?: number; ring?: number };
@@ -10,8 +10,6 @@ export type RingedPoint = BoundaryPoint & { part?: number; ring?: number };
 export const DEFAULT_MATCH_DISTANCE_M = 5;
 /** Initial sampling step along each edge for the Hausdorff distance, m. */
 export const HAUSDORFF_STEP_M = 0.5;
-/** Far below the survey's 0.001 m precision: a difference this small is floating-point noise, m. */
-const EPS_M = 1e-6;
 /** The Hausdorff refinement stops when the maximum is pinned to this, m. */
 const REFINE_M = 1e-4;
 
@@ -80,7 +78,7 @@ export function matchBoundaryPoints(accepted: RingedPoint[], candidate: RingedPo
   const near: Array<[number, number, number]> = [];
   a.forEach((p, i) => c.forEach((q, j) => {
     const d = distance(p, q);
-    if (!usedA.has(i) && !usedC.has(j) && d <= maxDistance + EPS_M) near.push([d, i, j]);
+    if (!usedA.has(i) && !usedC.has(j) && withinLimit(d, maxDistance)) near.push([d, i, j]);
   }));
   near.sort((u, v) => u[0] - v[0] || u[1] - v[1] || u[2] - v[2]);
   for (const [, i, j] of near) if (!usedA.has(i) && !usedC.has(j)) take(i, j, 'position');
@@ -217,7 +215,8 @@ export interface BoundaryComparison {
   reasonZh: string;
 }
 
-const m3 = (v: number) => v.toFixed(3);
+/** A distance compared with the 允许误差, m: 3 decimals, more where a value beyond it would read as the tolerance (0.1004, not 0.100). */
+const vsTolerance = (v: number, tolerance: number) => formatAgainstLimit(v, tolerance, 3).value;
 
 /**
  * Whether a candidate boundary is the accepted one (DOMAIN.md §5; rule R1 reuses it when it is). Same boundary ⇔ every
@@ -227,7 +226,7 @@ const m3 = (v: number) => v.toFixed(3);
  */
 export function compareBoundaries(input: BoundaryComparisonInput): BoundaryComparison {
   const tolerance = boundaryPointTolerance(input.precisionClass);
-  const beyond = (d: number) => d > tolerance + EPS_M;
+  const beyond = (d: number) => beyondLimit(d, tolerance);
   const acceptedRings = boundaryRings(input.accepted), candidateRings = boundaryRings(input.candidate);
   const { pairs, unmatchedAccepted, unmatchedCandidate } = matchBoundaryPoints(input.accepted, input.candidate, { maxDistance: input.maxMatchDistanceM });
   const moved = pairs.filter((p) => beyond(p.displacementM)).map((p): MovedPoint => ({
@@ -244,21 +243,21 @@ export function compareBoundaries(input: BoundaryComparisonInput): BoundaryCompa
   const name = (m: MovedPoint) => (m.pointNo === m.candidatePointNo ? m.pointNo : `${m.pointNo} (now ${m.candidatePointNo})`);
   const nameZh = (m: MovedPoint) => (m.pointNo === m.candidatePointNo ? m.pointNo : `${m.pointNo}（现 ${m.candidatePointNo}）`);
   const en = [
-    ...moved.map((m) => `${name(m)} moved ${m3(m.displacementM)} m`),
-    ...added.map((u) => `${u.p.pointNo} added ${m3(u.off)} m off the accepted boundary`),
-    ...removed.map((u) => `${u.p.pointNo} removed (${m3(u.off)} m off the new boundary)`),
-    ...(hausdorffChanged ? [`the boundaries lie up to ${m3(hausdorffM!)} m apart (Hausdorff)`] : []),
+    ...moved.map((m) => `${name(m)} moved ${vsTolerance(m.displacementM, tolerance)} m`),
+    ...added.map((u) => `${u.p.pointNo} added ${vsTolerance(u.off, tolerance)} m off the accepted boundary`),
+    ...removed.map((u) => `${u.p.pointNo} removed (${vsTolerance(u.off, tolerance)} m off the new boundary)`),
+    ...(hausdorffChanged ? [`the boundaries lie up to ${vsTolerance(hausdorffM!, tolerance)} m apart (Hausdorff)`] : []),
   ];
   const zh = [
-    ...moved.map((m) => `${nameZh(m)} 位移 ${m3(m.displacementM)} m`),
-    ...added.map((u) => `新增 ${u.p.pointNo}（距原界址线 ${m3(u.off)} m）`),
-    ...removed.map((u) => `删除 ${u.p.pointNo}（距新界址线 ${m3(u.off)} m）`),
-    ...(hausdorffChanged ? [`两界址线最大相距 ${m3(hausdorffM!)} m（Hausdorff 距离）`] : []),
+    ...moved.map((m) => `${nameZh(m)} 位移 ${vsTolerance(m.displacementM, tolerance)} m`),
+    ...added.map((u) => `新增 ${u.p.pointNo}（距原界址线 ${vsTolerance(u.off, tolerance)} m）`),
+    ...removed.map((u) => `删除 ${u.p.pointNo}（距新界址线 ${vsTolerance(u.off, tolerance)} m）`),
+    ...(hausdorffChanged ? [`两界址线最大相距 ${vsTolerance(hausdorffM!, tolerance)} m（Hausdorff 距离）`] : []),
   ];
   let reason: string, reasonZh: string;
   if (sameBoundary) {
-    reason = `All ${pairs.length} matched 界址点 lie within the ${tol} 允许误差 of ${cls} (largest displacement ${m3(maxDisplacementM)} m) — the same boundary: reuse the accepted result (R1).`;
-    reasonZh = `${pairs.length} 个匹配界址点均在${cls}允许误差 ${tol} 以内（最大位移 ${m3(maxDisplacementM)} m），界址未变化，沿用已入库成果（R1）。`;
+    reason = `All ${pairs.length} matched 界址点 lie within the ${tol} 允许误差 of ${cls} (largest displacement ${vsTolerance(maxDisplacementM, tolerance)} m) — the same boundary: reuse the accepted result (R1).`;
+    reasonZh = `${pairs.length} 个匹配界址点均在${cls}允许误差 ${tol} 以内（最大位移 ${vsTolerance(maxDisplacementM, tolerance)} m），界址未变化，沿用已入库成果（R1）。`;
   } else if (en.length) {
     reason = `${en.join(', ')}: beyond the ${tol} 允许误差 of ${cls} — the boundary changed.`;
     reasonZh = `${zh.join('，')}，超出${cls}界址点允许误差 ${tol}，界址已变化。`;

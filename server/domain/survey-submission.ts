@@ -8,6 +8,7 @@ import type { Delivery, DeliveryPlot, Finding, ReadResult } from '../formats/del
 import { readGeoJsonObject } from '../formats/geojson.format';
 import { checkDelivery } from '../quality/quality-report';
 import { finding } from '../quality/finding';
+import { checkDeclaredBuildingArea, checkUnitAreas, type UnitFinding } from '../quality/unit.checks';
 
 /** The metadata of a submission: the JSON body of POST /api/surveys (schemas/survey-submission.schema.json) or the fields of an upload. */
 export interface SurveySubmission {
@@ -61,8 +62,7 @@ export interface SubmissionProblem {
 type Checked<T> = { ok: true; value: T } | { ok: false; problem: SubmissionProblem };
 const fail = (code: string, message: string, details?: unknown) => ({ ok: false as const, problem: { code, message, details } });
 
-/** 建筑面积 = 套内建筑面积 + 分摊面积, to the 0.01 m² areas are written to (plus rounding of both parts). */
-export const UNIT_AREA_SUM_TOLERANCE_M2 = 0.015;
+export { UNIT_AREA_SUM_TOLERANCE_M2 } from '../quality/unit.checks';
 
 /** The metadata checks: codes, CRS, date, kind for stage, unit areas. `hasGeometry`: a delivery comes with it. */
 export function checkMetadata(s: Partial<SurveySubmission>, kinds: KindRule[], today: string, hasGeometry: boolean): Checked<{ kind: KindRule; epsg?: number }> {
@@ -96,7 +96,8 @@ export function checkMetadata(s: Partial<SurveySubmission>, kinds: KindRule[], t
   if (!hasGeometry && !areaOnly && !s.units?.length) return fail('NOTHING_SURVEYED', 'a result needs a geometry (features, or a file) or units (per-unit areas)');
   const evidence = checkEvidence(s, kind, today);
   if (evidence) return { ok: false, problem: evidence };
-  const unitProblem = s.parcelCode ? checkUnits(s.parcelCode, s.units ?? []) : undefined;
+  const unitProblem = (s.parcelCode ? checkUnits(s.parcelCode, s.units ?? []) : undefined)
+    ?? asProblem(checkDeclaredBuildingArea(s.units ?? [], s.declaredBuildingAreaM2, s.areaPrecisionClass ?? 2)[0]);
   if (unitProblem) return { ok: false, problem: unitProblem };
   return { ok: true, value: { kind, epsg } };
 }
@@ -135,14 +136,15 @@ export function checkUnits(parcelCode: string, units: NonNullable<SurveySubmissi
     }
     if (seen.has(u.unitCode)) return { code: 'UNIT_REPEATED', message: `${where} appears more than once in this result` };
     seen.add(u.unitCode);
-    if (u.innerAreaM2 !== undefined && u.sharedAreaM2 !== undefined) {
-      const sum = u.innerAreaM2 + u.sharedAreaM2;
-      if (Math.abs(sum - u.buildingAreaM2) > UNIT_AREA_SUM_TOLERANCE_M2) {
-        return { code: 'UNIT_AREAS_INCONSISTENT', message: `${where}: 建筑面积 ${u.buildingAreaM2} m² must equal 套内建筑面积 ${u.innerAreaM2} m² + 分摊面积 ${u.sharedAreaM2} m² = ${sum.toFixed(2)} m²` };
-      }
-    }
+    const problem = asProblem(checkUnitAreas(u, i)[0]);
+    if (problem) return problem;
   }
   return undefined;
+}
+
+/** A unit finding as the problem that refuses the submission; the Chinese message goes with the details. */
+function asProblem(f: UnitFinding | undefined): SubmissionProblem | undefined {
+  return f && { code: f.code, message: f.message, details: { ...f.details, messageZh: f.messageZh } };
 }
 
 /** Where a delivery's plots go: one result per parcel. */
@@ -183,7 +185,9 @@ export function inspectDelivery(read: ReadResult, s: Partial<SurveySubmission>, 
       `坐标为EPSG:${delivery.epsg}，不是CGCS2000高斯-克吕格投影带：法定面积是测量所用投影坐标系下的平面面积，请提交投影带坐标（EPSG:4513–4554或4491–4512；仅EPSG:4490经纬度的GeoJSON会自动转换）`);
   }
   const { targets, findings: targetFindings } = mode === 'per-plot' && !s.parcelCode ? perPlotTargets(delivery) : singleTarget(delivery, s.parcelCode);
-  const findings = [...checkDelivery(delivery, { precisionClass: s.precisionClass ?? 1, officialArea: kind.officialLandArea, parcelCode: mode === 'single' ? targets[0]?.parcelCode : s.parcelCode }), ...targetFindings];
+  // declaredAreaM2 is stored as the area of a result only when the delivery makes one result: then it is checked
+  const declaredAreaM2 = targets.length === 1 ? s.declaredAreaM2 : undefined;
+  const findings = [...checkDelivery(delivery, { precisionClass: s.precisionClass ?? 1, officialArea: kind.officialLandArea, parcelCode: mode === 'single' ? targets[0]?.parcelCode : s.parcelCode, declaredAreaM2 }), ...targetFindings];
   return { delivery, targets, findings };
 }
 

@@ -30,3 +30,66 @@ export function areaLimit(areaM2: number, cls: PrecisionClass, coefficients = AR
 }
 
 export const CLASS_NAMES: Readonly<Record<PrecisionClass, string>> = { 1: '一级', 2: '二级', 3: '三级' };
+
+/**
+ * Slack of every comparison with a limit, in the limit's own unit (m, m², %, km): 10⁻⁶ absolute, growing to
+ * 10⁻⁹ of the limit for large ones. Surveyed values are written to 0.001 at the finest, so this is far below
+ * any written digit and far above the floating-point noise of sums and differences of such values
+ * (10 008 − 10 000 against an 一级 限差 computed as 8.000000000000002, or 103.00 − 100.00 against 3 % of 100).
+ */
+export const LIMIT_EPSILON = 1e-6;
+
+const slack = (limit: number) => Math.max(LIMIT_EPSILON, Math.abs(limit) * 1e-9);
+
+/**
+ * Whether a value (a difference, a displacement, a distance; its sign ignored) is within a limit, inclusive:
+ * |value| ≤ limit, up to LIMIT_EPSILON. The one comparison every check makes against a tolerance or threshold.
+ */
+export function withinLimit(value: number, limit: number): boolean {
+  return Math.abs(value) <= limit + slack(limit);
+}
+
+/** |value| > limit beyond LIMIT_EPSILON: the negation of `withinLimit`. */
+export function beyondLimit(value: number, limit: number): boolean {
+  return !withinLimit(value, limit);
+}
+
+/** value < limit by more than LIMIT_EPSILON: for minimums (a segment shorter than the 允许误差). */
+export function belowLimit(value: number, limit: number): boolean {
+  return value < limit - slack(limit);
+}
+
+/**
+ * A value and the limit it is compared with as text, to `decimals` — or, for a value beyond the limit, with the
+ * fewest more (at most 9) at which |value| and the limit read differently. A flagged value never reads as its
+ * limit: 0.1004 m against 0.10 m is "0.1004" (not "0.100"), +3.0011 % against 3 % is "3.001" (not "3.00"); a value
+ * within the limit keeps `decimals` (inclusive: 8.00 against ±8.00 is within). The value keeps its sign; the limit
+ * is printed with as many decimals as the value.
+ */
+export function formatAgainstLimit(value: number, limit: number, decimals = 2): { value: string; limit: string } {
+  let d = decimals;
+  const beyond = beyondLimit(value, limit);
+  while (beyond && d < 9 && Math.abs(value).toFixed(d) === Math.abs(limit).toFixed(d)) d++;
+  return { value: value.toFixed(d), limit: limit.toFixed(d) };
+}
+
+/** The finest rounding a declared land area is judged to, m²: half the 0.01 m² registration writes (DOMAIN.md §5). */
+export const LAND_AREA_MIN_ROUNDING_M2 = 0.005;
+
+/** Decimals of a number as written: "0.2300" → 4, "2300" → 0, "1.5e-7" → 8 (a JSON number's shortest text). */
+export function writtenDecimals(text: string): number {
+  const match = /^[+-]?\d*(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text.trim());
+  if (!match) return 2;
+  return Math.max(0, (match[1]?.length ?? 0) - Number(match[2] ?? 0));
+}
+
+/**
+ * How far a coordinate-derived 宗地面积 may lie from a declared one written as `text` in `unit`, m²: half a unit of
+ * the last written digit (0.5 m² for 4-decimal 公顷, 0.005 m² for m² with 2 decimals), never below 0.005 m².
+ * A land area is the plane area of its coordinates: the declared value agrees with it to its own rounding, no more
+ * (DOMAIN.md §5) — the GB/T 17986.1 formula is for building areas.
+ */
+export function landAreaRounding(text: string, unit: '公顷' | 'm²'): number {
+  const halfUnit = (unit === '公顷' ? 5_000 : 0.5) / 10 ** writtenDecimals(text); // divided, so 0.5 and 0.005 come out exact
+  return Math.max(halfUnit, LAND_AREA_MIN_ROUNDING_M2);
+}

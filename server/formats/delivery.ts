@@ -25,12 +25,17 @@ export interface DeliveryPart {
   rings: DeliveryRing[];
 }
 
-/** An area as written: value and unit, and its value in m². `inferred`: the unit was not written but deduced. */
+/**
+ * An area as written: value and unit, and its value in m². `inferred`: the unit was not written but deduced.
+ * `text`: the number exactly as written ("0.2300"), whose last digit sets the rounding it is judged to (DOMAIN.md §5);
+ * absent, the shortest decimal text of `value` stands for it.
+ */
 export interface DeclaredArea {
   value: number;
   unit: '公顷' | 'm²';
   inferred: boolean;
   m2: number;
+  text?: string;
 }
 
 /** One plot (地块) of a delivery. */

@@ -142,13 +142,15 @@ function toPlot(feature: Feature, index: number, project?: (p: Position) => Posi
   }));
   const pick = (keys: string[]) => keys.map((k) => props[k]).find((v) => v !== undefined && v !== null && v !== '');
   const code = pick(CODE_KEYS);
-  const area = Number(pick(AREA_KEYS));
+  const areaValue = pick(AREA_KEYS);
+  const area = Number(areaValue);
   const attributes = Object.fromEntries(Object.entries(props).filter(([k, v]) => k !== 'pointNumbers' && v !== null && typeof v !== 'object').map(([k, v]) => [k, String(v)]));
   return {
     plotNo: String(pick(PLOT_KEYS) ?? index + 1),
     line: index + 1,
     parcelCode: typeof code === 'string' && PARCEL_CODE.test(code) ? code : undefined,
-    declaredArea: Number.isFinite(area) && area > 0 ? { value: area, unit: 'm²', inferred: false, m2: area } : undefined,
+    // the digits as written set the rounding the area is judged to: a string keeps them, a JSON number gives its shortest text
+    declaredArea: Number.isFinite(area) && area > 0 ? { value: area, unit: 'm²', inferred: false, m2: area, text: typeof areaValue === 'string' ? areaValue.trim() : String(area) } : undefined,
     attributes,
     parts,
   };

@@ -9,8 +9,11 @@ import { decodeText, encodeText, type TextEncodingName } from './text-encoding';
 /** A problem found in a TXT file; every message names the file and line (and plot, ring, point where it applies) and says what to do. */
 export type TxtFinding = Finding;
 
-/** 地块面积 as written, and in m². `inferred`: no unit was written, so 公顷 vs m² was decided by the computed plane area. */
-export interface DeclaredArea { value: number; unit: '公顷' | 'm²'; inferred: boolean; m2: number }
+/**
+ * 地块面积 as written, and in m². `inferred`: no unit was written, so 公顷 vs m² was decided by the computed plane area.
+ * `text`: the number as written ("0.0123"): its decimals say how it was rounded, which is what the area check allows.
+ */
+export interface DeclaredArea { value: number; unit: '公顷' | 'm²'; inferred: boolean; m2: number; text?: string }
 
 /** A coordinate's digits exactly as written (X = north, Y = east), so an export reproduces them verbatim. */
 export interface CoordinateText { x: string; y: string }
@@ -66,6 +69,8 @@ interface RawPlot { line: number; fields: string[]; points: RawPoint[] }
 interface RawRing { ringNo: number; points: RawPoint[]; closed: boolean }
 
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
+/** 坐标系 names of local systems: 焦作2000独立坐标系, 地方坐标系, 城建坐标系, 假定坐标系 (a "2000" in the name does not make them CGCS2000). */
+const LOCAL_DATUM = /独立|地方|城建|假定/;
 const PLOT_SECTION = '地块坐标';
 
 /** Collects findings with messages in English and Chinese that start with the file, line, plot, ring and point. */
@@ -166,9 +171,15 @@ function readDatumAndZoneWidth(doc: RawDocument, findings: Findings): 3 | 6 | un
   const at = { line: doc.headerLines['坐标系'] ?? doc.headerLine ?? 1 };
   if (datum === undefined || datum === '') {
     findings.add('TXT_DATUM_MISSING', 'error', at, '[属性描述] has no 坐标系; add 坐标系=2000国家大地坐标系 if the coordinates are CGCS2000', '[属性描述]缺少坐标系；如坐标为2000国家大地坐标系，请写入“坐标系=2000国家大地坐标系”');
+  } else if (LOCAL_DATUM.test(datum)) {
+    findings.add('TXT_DATUM_LOCAL', 'error', at, `坐标系=${datum} is a local (independent / city) coordinate system, not CGCS2000: the hub takes CGCS2000 coordinates only — deliver the file in 2000国家大地坐标系 (transform with the registered parameters and export again)`, `坐标系=${datum}为地方（独立/城建/假定）坐标系，不是2000国家大地坐标系（CGCS2000）；请用登记的转换参数转换为2000国家大地坐标系后重新导出提交`);
   } else if (!/CGCS|2000/i.test(datum)) {
     const [en, zh] = /西安|xian|80/i.test(datum) ? ['Xian 80 (西安80)', '1980西安坐标系'] : /北京|beijing|54/i.test(datum) ? ['Beijing 54 (北京54)', '1954北京坐标系'] : [`"${datum}"`, `“${datum}”`];
     findings.add('TXT_DATUM_NOT_CGCS2000', 'error', at, `坐标系=${datum} is the ${en} datum, not CGCS2000; the hub takes CGCS2000 coordinates only — transform them to 2000国家大地坐标系 with the registered parameters and export the file again`, `坐标系=${datum}为${zh}，不是2000国家大地坐标系（CGCS2000）；请用登记的转换参数转换为2000国家大地坐标系后重新导出`);
+  }
+  const parameters = doc.header['转换参数'];
+  if (parameters !== undefined && parameters.split(/[,，]/).some((v) => v.trim() !== '' && !(Number(v) === 0))) {
+    findings.add('TXT_TRANSFORMATION_PARAMETERS', 'error', { line: doc.headerLines['转换参数'] }, `转换参数=${parameters} is filled: the coordinates need a transformation to reach CGCS2000, so they are in another system; deliver them in 2000国家大地坐标系, with 转换参数 empty (,,,,,,)`, `转换参数=${parameters}不为空：坐标需经转换才是2000国家大地坐标系，说明其为其他坐标系；请提交2000国家大地坐标系坐标，转换参数留空（,,,,,,）`);
   }
   const widthText = doc.header['几度分带'];
   if (widthText === undefined) return 3;
@@ -182,7 +193,8 @@ function readDatumAndZoneWidth(doc: RawDocument, findings: Findings): 3 | 6 | un
 function resolveEpsg(doc: RawDocument, width: 3 | 6, findings: Findings): number | undefined {
   const first = doc.plots.flatMap((p) => p.points)[0];
   if (!first) return undefined;
-  const prefixed = first.y >= 1_000_000;
+  // An unprefixed file with X and Y swapped has Y ≈ 2–6 × 10⁶ (a northing): that is not a zone prefix (13–45)
+  const prefixed = first.y >= 1_000_000 && !swappedUnprefixed(first);
   const zoneText = doc.header['带号'];
   const zoneLine = doc.headerLines['带号'] ?? doc.headerLine ?? 1;
   const zone = zoneText !== undefined && zoneText !== '' ? Number(/\d+/.exec(zoneText)?.[0]) : prefixed ? Math.floor(first.y / 1_000_000) : undefined;
@@ -197,8 +209,10 @@ function resolveEpsg(doc: RawDocument, width: 3 | 6, findings: Findings): number
     const bad = plot.points.find((p) => p.y < eMin || p.y > eMax);
     if (!bad) continue;
     const where = { line: bad.line, plot: plot.fields[2], ring: bad.ringNo, point: bad.pointNo };
-    if (bad.x >= eMin && bad.x <= eMax) {
-      findings.add('TXT_COORDINATES_SWAPPED', 'error', where, `X ${bad.xText} looks like the easting and Y ${bad.yText} like the northing; point lines are 点号,圈号,X(north),Y(east): swap the columns`, `X ${bad.xText}像是横坐标、Y ${bad.yText}像是纵坐标；界址点行应为“点号,圈号,X(北),Y(东)”，请交换两列`);
+    if ((bad.x >= eMin && bad.x <= eMax) || swappedUnprefixed(bad)) {
+      // the corrected reading: the written Y is the northing; the written X the easting, with the file's zone prefix if it uses one
+      const east = bad.x >= eMin && bad.x <= eMax ? bad.xText : prefixed ? withZonePrefix(bad.xText, zone!) : bad.xText;
+      findings.add('TXT_COORDINATES_SWAPPED', 'error', where, `X ${bad.xText} looks like the easting and Y ${bad.yText} like the northing; point lines are 点号,圈号,X(north),Y(east): swap the columns — the point reads X=${bad.yText}, Y=${east}`, `X ${bad.xText}像是横坐标、Y ${bad.yText}像是纵坐标；界址点行应为“点号,圈号,X(北),Y(东)”，请交换两列，该点应为X=${bad.yText}，Y=${east}`);
     } else if ((bad.y >= 1_000_000) !== prefixed || (prefixed && Math.floor(bad.y / 1_000_000) !== zone)) {
       findings.add('TXT_ZONE_PREFIX_MISMATCH', 'error', where, `easting Y ${bad.yText} does not carry the same zone prefix as the file (带号=${zone}, ${prefixed ? `eastings written as ${zone}xxxxxx.xxx` : 'eastings without prefix'}); write every easting the same way, in zone ${zone}`, `横坐标Y ${bad.yText}的带号前缀与文件不一致（带号=${zone}，${prefixed ? '横坐标带前缀' : '横坐标不带前缀'}）；请统一所有横坐标的写法`);
     } else {
@@ -206,6 +220,21 @@ function resolveEpsg(doc: RawDocument, width: 3 | 6, findings: Findings): number
     }
   }
   return epsg;
+}
+
+/** Easting without zone prefix (CGCS2000 false easting 500 km ± 350 km), and the northings of China's mainland, m. */
+const UNPREFIXED_EASTING: [number, number] = [150_000, 850_000];
+const MAINLAND_NORTHING: [number, number] = [1_500_000, 6_100_000];
+
+/** X holds an unprefixed easting and Y a northing (EPSG:4534–4554, 4502–4512 with the columns swapped). */
+function swappedUnprefixed(p: RawPoint): boolean {
+  return p.x >= UNPREFIXED_EASTING[0] && p.x <= UNPREFIXED_EASTING[1] && p.y >= MAINLAND_NORTHING[0] && p.y <= MAINLAND_NORTHING[1];
+}
+
+/** "430800.000" in zone 38 → "38430800.000": the digits as written, with the zone number in front. */
+function withZonePrefix(text: string, zone: number): string {
+  const [whole, fraction] = text.split('.');
+  return `${zone}${whole.padStart(6, '0')}${fraction === undefined ? '' : `.${fraction}`}`;
 }
 
 /** A plot line and its point lines → rings (split at 圈号 changes and closing points) → parts by containment. */
@@ -265,7 +294,7 @@ function readArea(text: string, computedM2: number, where: Where, findings: Find
   const value = Number(match[1]);
   if (match[2]) {
     const unit = /公顷|ha/i.test(match[2]) ? '公顷' : 'm²';
-    return { value, unit, inferred: false, m2: unit === '公顷' ? value * 10_000 : value };
+    return { value, unit, inferred: false, m2: unit === '公顷' ? value * 10_000 : value, text: match[1] };
   }
   // Closer by ratio, not by difference: 0.5 next to a 2300 m² plot is 0.5 公顷 (×2.2), not 0.5 m² (×1/4600).
   const off = (m2: number) => Math.abs(Math.log(m2 / computedM2));
@@ -273,7 +302,7 @@ function readArea(text: string, computedM2: number, where: Where, findings: Find
   if (unit === 'm²') {
     findings.add('TXT_AREA_UNIT_INFERRED', 'warning', where, `地块面积 ${text} has no unit and matches the computed plane area ${computedM2.toFixed(2)} m² as square metres, not 公顷; it was read as m² — write it in 公顷 (${(value / 10_000).toFixed(4)}) or add the unit`, `地块面积${text}未注明单位，与计算的平面面积${computedM2.toFixed(2)}平方米相符，已按平方米读取；请以公顷填写（${(value / 10_000).toFixed(4)}）或注明单位`);
   }
-  return { value, unit, inferred: true, m2: unit === '公顷' ? value * 10_000 : value };
+  return { value, unit, inferred: true, m2: unit === '公顷' ? value * 10_000 : value, text: match[1] };
 }
 
 

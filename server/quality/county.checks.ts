@@ -4,15 +4,16 @@ import path from 'node:path';
 import proj4 from 'proj4';
 import { findCounty } from '../domain/counties';
 import { proj4Definition, zoneCrsFromEpsg } from '../domain/crs';
+import { withinLimit } from '../domain/tolerances';
 import type { Delivery, DeliveryPlot, Finding, LocatedPoint } from '../formats/delivery';
 import { finding } from './finding';
 
 /**
- * How far outside its county a point may lie before it is an error, km. The outlines are simplified
- * (Douglas–Peucker 0.003° ≈ 300 m), quantized to ~0.001° and drawn with a GCJ-02-like offset of a few
- * hundred metres: ±1 km in all, so 3 km only flags plots that are plainly in the wrong place.
+ * How far outside its county a point may lie before it is an error, km (README: ±1 km). The outlines are
+ * simplified (Douglas–Peucker 0.003° ≈ 300 m), quantized to ~0.001° and drawn with a GCJ-02-like offset of a
+ * few hundred metres: together about ±1 km, so a point more than 1 km outside is in another county.
  */
-export const COUNTY_TOLERANCE_KM = 3;
+export const COUNTY_TOLERANCE_KM = 1;
 
 type Ring = [number, number][];
 interface Outline { type: 'Polygon' | 'MultiPolygon'; coordinates: Ring[] | Ring[][] }
@@ -82,7 +83,7 @@ function farthestOutside(plot: DeliveryPlot, outline: Ring[][], toLonLat: (x: nu
       if (!lonLat.every(Number.isFinite)) continue; // unprojectable: the position checks report it
       if (inside(lonLat, outline)) continue;
       const km = distanceKm(lonLat, outline);
-      if (km <= COUNTY_TOLERANCE_KM) continue;
+      if (withinLimit(km, COUNTY_TOLERANCE_KM)) continue;
       count++;
       if (!worst || km > worst.km) worst = { ring: ring.ringNo, point, lonLat, km, count: 0 };
     }

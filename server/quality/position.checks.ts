@@ -4,6 +4,8 @@ import type { Delivery, DeliveryPlot, Finding, LocatedPoint } from '../formats/d
 import { finding, m3 } from './finding';
 
 const inRange = (v: number, [lo, hi]: [number, number]) => v >= lo && v <= hi;
+/** An easting without zone prefix: the false easting 500 km ± 350 km, m. */
+const UNPREFIXED_EASTING: [number, number] = [150_000, 850_000];
 
 /** Checks every point against the delivery's zone; one finding per plot and kind of problem (the first point named). */
 export function checkPositions(delivery: Delivery): Finding[] {
@@ -13,14 +15,17 @@ export function checkPositions(delivery: Delivery): Finding[] {
   const out: Finding[] = [];
   for (const plot of delivery.plots) {
     const points = plot.parts.flatMap((part) => part.rings.flatMap((ring) => ring.points.map((p) => ({ ring: ring.ringNo, p }))));
-    const swapped = points.filter(({ p }) => !inRange(p.y, eastings) && inRange(p.x, eastings) && inRange(p.y, NORTHING_RANGE));
+    // the written X is the easting of the zone — or, in a prefixed zone, an easting written without its prefix
+    const eastingOf = (x: number) => (inRange(x, eastings) ? x : crs.prefixed && inRange(x, UNPREFIXED_EASTING) ? crs.zone * 1_000_000 + x : undefined);
+    const swapped = points.filter(({ p }) => !inRange(p.y, eastings) && eastingOf(p.x) !== undefined && inRange(p.y, NORTHING_RANGE));
     if (swapped.length > 0) {
       const { ring, p } = swapped[0];
       const all = swapped.length === points.length;
+      const east = eastingOf(p.x)!;
       out.push(finding('COORDINATES_SWAPPED', 'error', where(delivery, plot, ring, p),
-        `X ${m3(p.x)} and Y ${m3(p.y)} look swapped (X is the northing, Y the easting${crs.prefixed ? ` with the zone number ${crs.zone} in front` : ''})${all ? ' for every point of the plot' : ` for ${swapped.length} point(s)`}; the corrected reading is X ${m3(p.y)}, Y ${m3(p.x)}`,
-        `X ${m3(p.x)} 与 Y ${m3(p.y)} 疑似颠倒（X 为北坐标，Y 为东坐标${crs.prefixed ? `，前加带号${crs.zone}` : ''}）${all ? '，该地块全部点均如此' : `，共${swapped.length}个点`}；更正后应为 X ${m3(p.y)}，Y ${m3(p.x)}`,
-        { points: swapped.map(({ ring: r, p: q }) => ({ ring: r, pointNo: q.pointNo, x: q.y, y: q.x })) }));
+        `X ${m3(p.x)} and Y ${m3(p.y)} look swapped (X is the northing, Y the easting${crs.prefixed ? ` with the zone number ${crs.zone} in front` : ''})${all ? ' for every point of the plot' : ` for ${swapped.length} point(s)`}; the corrected reading is X ${m3(p.y)}, Y ${m3(east)}`,
+        `X ${m3(p.x)} 与 Y ${m3(p.y)} 疑似颠倒（X 为北坐标，Y 为东坐标${crs.prefixed ? `，前加带号${crs.zone}` : ''}）${all ? '，该地块全部点均如此' : `，共${swapped.length}个点`}；更正后应为 X ${m3(p.y)}，Y ${m3(east)}`,
+        { points: swapped.map(({ ring: r, p: q }) => ({ ring: r, pointNo: q.pointNo, x: q.y, y: eastingOf(q.x)! })) }));
       continue;
     }
     const outside = points.find(({ p }) => !inRange(p.y, eastings));

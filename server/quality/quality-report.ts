@@ -2,11 +2,12 @@
 import type { PrecisionClass } from '../domain/tolerances';
 import { boundaryPointTolerance } from '../domain/tolerances';
 import type { Delivery, Finding } from '../formats/delivery';
-import { checkAreas, plotPlaneArea } from './area.checks';
+import { checkAreas, checkDeclaredTotal, plotPlaneArea } from './area.checks';
 import { finding } from './finding';
 import { checkCounty, zoneToLonLat } from './county.checks';
 import { checkNumbering } from './numbering.checks';
 import { checkPositions } from './position.checks';
+import { checkCoordinateDigits } from './precision.checks';
 import { checkRings } from './ring.checks';
 
 export interface QualityContext {
@@ -15,17 +16,22 @@ export interface QualityContext {
   officialArea: boolean;
   /** 宗地代码 of the request, to compare with codes written in the file. */
   parcelCode?: string;
+  /** Land area the submission declares for all its plots together (`declaredAreaM2`), m². */
+  declaredAreaM2?: number;
 }
 
 /** Every check that needs no database; position errors stop the geometry checks (they would only repeat them). */
 export function checkDelivery(delivery: Delivery, ctx: QualityContext): Finding[] {
   const positions = checkPositions(delivery);
-  const findings = [...delivery.findings, ...positions, ...checkNumbering(delivery), ...checkParcelCodes(delivery, ctx.parcelCode)];
+  const findings = [...delivery.findings, ...positions, ...checkNumbering(delivery), ...checkCoordinateDigits(delivery), ...checkParcelCodes(delivery, ctx.parcelCode)];
   if (positions.some((f) => f.severity === 'error')) return findings;
   if (delivery.epsg !== null) findings.push(...checkCounty(delivery, ctx.parcelCode, zoneToLonLat(delivery.epsg)));
   const rings = checkRings(delivery, { tolerance: boundaryPointTolerance(ctx.precisionClass) });
   findings.push(...rings);
-  if (!rings.some((f) => f.severity === 'error')) findings.push(...checkAreas(delivery, ctx.precisionClass, ctx.officialArea));
+  if (!rings.some((f) => f.severity === 'error')) {
+    findings.push(...checkAreas(delivery, ctx.officialArea));
+    if (ctx.declaredAreaM2 !== undefined) findings.push(...checkDeclaredTotal(delivery, ctx.declaredAreaM2, ctx.officialArea));
+  }
   return findings;
 }
 

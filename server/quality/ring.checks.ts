@@ -3,6 +3,7 @@ import GeometryFactory from 'jsts/org/locationtech/jts/geom/GeometryFactory.js';
 import GeoJSONReader from 'jsts/org/locationtech/jts/io/GeoJSONReader.js';
 import IsValidOp from 'jsts/org/locationtech/jts/operation/valid/IsValidOp.js';
 import type { Delivery, DeliveryPlot, DeliveryRing, Finding, LocatedPoint } from '../formats/delivery';
+import { belowLimit } from '../domain/tolerances';
 import { finding, m3 } from './finding';
 
 export interface RingCheckOptions {
@@ -55,7 +56,7 @@ function checkRing(delivery: Delivery, plot: DeliveryPlot, ring: DeliveryRing, o
     const d = distance(a, b);
     if (d === 0) {
       out.push(finding('POINT_REPEATED_CONSECUTIVE', 'warning', at(b), `point ${b.pointNo} repeats the point before it (${a.pointNo}) at X ${m3(b.x)}, Y ${m3(b.y)}; remove the repetition`, `点${b.pointNo}与前一点${a.pointNo}重复（X ${m3(b.x)}，Y ${m3(b.y)}），请删除重复点`));
-    } else if (d < options.tolerance) {
+    } else if (belowLimit(d, options.tolerance)) {
       out.push(finding('SEGMENT_TOO_SHORT', 'warning', at(b), `the segment ${a.pointNo}–${b.pointNo} is ${m3(d)} m long, shorter than the ${options.tolerance} m tolerance of the precision class: the two may be one point surveyed twice`, `边${a.pointNo}–${b.pointNo}长${m3(d)}米，小于该精度等级的允许误差${options.tolerance}米，可能是同一点重复测量`));
     }
   }
@@ -71,7 +72,7 @@ function spikes(pts: LocatedPoint[], options: RingCheckOptions, at: (p?: Located
   for (let i = 0; i < n; i++) {
     const prev = pts[(i - 1 + n) % n], p = pts[i], next = pts[(i + 1) % n];
     const d1 = distance(prev, p), d2 = distance(p, next);
-    if (d1 < options.tolerance || d2 < options.tolerance) continue;
+    if (belowLimit(d1, options.tolerance) || belowLimit(d2, options.tolerance)) continue;
     const cos = ((prev.x - p.x) * (next.x - p.x) + (prev.y - p.y) * (next.y - p.y)) / (d1 * d2);
     const angle = (Math.acos(Math.max(-1, Math.min(1, cos))) * 180) / Math.PI;
     if (angle < limit) {

@@ -8,6 +8,7 @@ import type { ResultSummary } from '../domain/survey-result';
 import { SEE_ALL, type Visibility } from '../auth/viewer';
 import { audit, type Actor } from './audit.service';
 import { boundaryRoleOnAcceptance } from './boundary.service';
+import { requireNotRetired } from './lineage.service';
 import { resultById, resultGeometry, unitAreasOf, type StoredBoundaryPoint, type UnitAreas } from './survey-store';
 
 /** A result with its geometry, boundary points and unit areas (GET /api/surveys/{id}). */
@@ -54,6 +55,8 @@ export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: Revie
     if (!target) throw notFound('SURVEY_NOT_FOUND', `There is no survey result ${id}`);
     // Which boundary the parcel has depends on the order of acceptances: one decision per parcel at a time.
     await client.query(sql('parcel-lock'), [target.parcel_code]);
+    // A retired parcel's state is closed: what was pending on it when it was split or merged can only be returned.
+    if (status === 'accepted') await requireNotRetired(client, [target.parcel_code]);
     const role = status === 'accepted' && target.status === 'submitted' ? await boundaryRoleOnAcceptance(client, target.parcel_code, id) : { role: null, of: null };
     const { rows } = await client.query(sql('survey-review'), [id, status, reviewerName(actor), decision.note ?? null, role.role, role.of]);
     if (!rows[0]) {
@@ -65,7 +68,7 @@ export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: Revie
       });
     }
     const { parcel_code: parcelCode, supersedes } = rows[0];
-    await audit(client, actor, { action: 'survey.review', parcelCode, subjectId: id, details: { decision: status, note: decision.note ?? null } });
+    await audit(client, actor, { action: 'survey.review', parcelCode, subjectId: id, details: { decision: status, note: decision.note ?? null, boundaryRole: role.role, boundaryOf: role.of } });
     if (status === 'accepted' && supersedes) {
       const marked = await client.query(sql('survey-supersede'), [parcelCode, supersedes, id]);
       if (!marked.rows[0]) throw conflict('SUPERSEDES_ALREADY_SUPERSEDED', `Survey result ${id} supersedes ${supersedes}, which another accepted result already superseded; reject this one or submit a correction of the newer result`);

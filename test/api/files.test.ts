@@ -80,15 +80,18 @@ describe('POST /api/surveys/validate', () => {
     expect(error.message).toContain('write 0.2300 (公顷)');
   });
 
-  it('names a declared area beyond the GB/T 17986.1 限差 with both areas and the difference', async () => {
-    // S = 2300 m², 一级: 限差 = 2 × (0.01 × √2300 + 0.0003 × 2300) = 2.3392 m²; declared 2303 m² differs by 3 m².
+  it('names a declared 地块面积 beyond the rounding of its written digits with both areas and the difference', async () => {
+    // DOMAIN.md §5: 0.2303 公顷 is written to 1 m², so it stands for 2303 ± 0.5 m²; the plot is 2300 m² (3 m² off).
+    // (The GB/T 17986.1 building formula used before would have allowed 2·(0.01·√2300 + 0.0003·2300) = 2.34 m² at 一级.)
     const res = await hub.upload('/api/surveys/validate', uploadFields(freshParcelCode()), { name: 'area.txt', bytes: sampleTxt(...freeCell(), { hectares: '0.2303' }) });
     const finding = res.body.findings.find((f: any) => f.code === 'AREA_DIFFERS_FROM_COORDINATES');
     expect(finding.severity).toBe('error');
-    expect(finding.suggestion.limitM2).toBeCloseTo(2 * (0.01 * Math.sqrt(2300) + 0.0003 * 2300), 9);
-    expect(finding.message).toContain('2303.00 m²');
-    expect(finding.message).toContain('2300.00 m²');
-    expect(finding.message).toContain('±2.34 m²');
+    expect(finding.suggestion).toMatchObject({ declaredText: '0.2303', limitM2: 0.5 });
+    expect(finding.suggestion.differenceM2).toBeCloseTo(3, 6);
+    expect(finding.message).toContain('the declared area 0.2303 公顷 (2303.00 m²)');
+    expect(finding.message).toContain('2300.00 m², by 3.00 m²');
+    expect(finding.message).toContain('±0.5 m² for 0.2303 公顷');
+    expect(finding.messageZh).toContain('0.2303公顷为±0.5平方米');
   });
 });
 

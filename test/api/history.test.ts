@@ -34,7 +34,11 @@ describe('a parcel with a corrected boundary and a pre-sale survey', () => {
     reviewedAt.first = await accept(first.id);
     presale = await post({ stage: 'presale', kind: '房产预测', parcelCode, organisation: TEST_ORGANISATION, surveyedOn: '2022-01-10', crs: 'EPSG:4526', precisionClass: 2, units: [{ unitCode, buildingAreaM2: 100, innerAreaM2: 80, sharedAreaM2: 20 }] });
     reviewedAt.presale = await accept(presale.id);
-    correction = await post(landSupplySubmission(parcelCode, { surveyedOn: '2020-06-01', declaredAreaM2: 2299.5, supersedes: first.id, features: samplePlotAt(dE, dN) }));
+    // The correction widens the hole J5–J8 by 5 cm to the south: 2400 − 10 × 10.05 = 2299.5 m², declared as such.
+    // (It used to declare 2299.5 m² for the unchanged 2300 m² plot, which only the building-area 限差 let through.)
+    const corrected = samplePlotAt(dE, dN);
+    for (const pos of corrected.features[0].geometry.coordinates[1]) if (pos[1] === 3899280 + dN) pos[1] -= 0.05;
+    correction = await post(landSupplySubmission(parcelCode, { surveyedOn: '2020-06-01', declaredAreaM2: 2299.5, supersedes: first.id, features: corrected }));
     reviewedAt.correction = await accept(correction.id);
     pending = await post(landSupplySubmission(parcelCode, { surveyedOn: '2024-01-01', features: samplePlotAt(dE + 0.5, dN) }));
   });

@@ -33,6 +33,13 @@ describe('compareUnitAreas: 面积误差比 of 建筑面积', () => {
     expect(b.flagged).toBe(false);
   });
 
+  it('shows a flagged +3.0011 % (100.00 → 103.0011 m²) as +3.001 %, never as the +3.00 % of the threshold', () => {
+    const b = ratio(103.0011);
+    expect(b.flagged).toBe(true);
+    expect(b.ratioText).toBe('+3.001 %');
+    expect(ratio(100 - 3.0004).ratioText).toBe('−3.0004 %');
+  });
+
   it('flags 100.00 → 96.90 m² as −3.10 %: the part beyond 3 % is refunded twice', () => {
     const b = ratio(96.9);
     expect(b.ratioPercent).toBeCloseTo(-3.1, 9); // full precision kept, rounded only in the text

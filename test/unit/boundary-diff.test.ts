@@ -62,6 +62,13 @@ describe('compareBoundaries', () => {
     expect(second.tolerance).toBe(0.15);
   });
 
+  it('prints a move of 0.1004 m as 0.1004 m, never as 0.100 m against the ±0.10 m 允许误差 of 一级', () => {
+    const c = compareBoundaries({ accepted: SAMPLE, candidate: moved(0, 0.1004, ['J6']), precisionClass: 1 });
+    expect(c.sameBoundary).toBe(false);
+    expect(c.reason).toBe('J6 moved 0.1004 m: beyond the ±0.10 m 允许误差 of 一级 — the boundary changed.');
+    expect(c.reasonZh).toBe('J6 位移 0.1004 m，超出一级界址点允许误差 ±0.10 m，界址已变化。');
+  });
+
   it('keeps the 允许误差 inclusive: exactly 10 cm at 一级 is the same boundary', () => {
     expect(compareBoundaries({ accepted: SAMPLE, candidate: moved(0.1, 0, ['J2']), precisionClass: 1 }).sameBoundary).toBe(true);
   });

@@ -41,13 +41,22 @@ it('rejects the sample plot under a 孟州 (410883) parcel code, naming 孟州�
   expect(f.messageZh).toMatch(/点J[1-4]：.*孟州市 410883之外4\d\.\d公里.*实际位于解放区 410802/);
 });
 
-it('passes a plot 1 km east of 解放区 (in 山阳区) within the tolerance, and rejects it 5 km out', () => {
-  // 解放区's outline ends ~610 m east of the sample plot: +1640 m puts the plot ~1.0 km outside, +5640 m ~4.8 km.
-  expect(COUNTY_TOLERANCE_KM).toBe(3);
-  expect(countyContaining(toLonLat(3899280, 38430830 + 1640))).toBe('410811');
-  expect(checkCounty(samplePlot(1640), '410802003012GB00025', toLonLat)).toEqual([]);
-  const [f] = checkCounty(samplePlot(5640), '410802003012GB00025', toLonLat);
-  expect(f.message).toMatch(/is 4\.\d km outside 解放区 410802.*it lies in 山阳区 410811/);
+it('passes a plot 0.5 km east of 解放区 (in 山阳区) within the ±1 km tolerance the README states', () => {
+  // 解放区's outline ends ~610 m east of the sample plot: +1140 m puts the plot's far corners ~0.6 km outside.
+  expect(COUNTY_TOLERANCE_KM).toBe(1);
+  expect(countyContaining(toLonLat(3899280, 38430830 + 1140))).toBe('410811');
+  expect(checkCounty(samplePlot(1140), '410802003012GB00025', toLonLat)).toEqual([]);
+});
+
+it.each([2140, 2640, 3140])('rejects a plot %i m east of the sample, 1.5–3 km inside 山阳区, under a 解放区 code', (east) => {
+  // these passed without even a warning when the tolerance was 3 km
+  const [f] = checkCounty(samplePlot(east), '410802003012GB00025', toLonLat);
+  expect(f).toMatchObject({ code: 'COORDINATES_OUTSIDE_COUNTY', severity: 'error', plot: '1' });
+  const km = (f.suggestion as { distanceKm: number }).distanceKm;
+  expect(km).toBeGreaterThan(1.4);
+  expect(km).toBeLessThanOrEqual(3);
+  expect(f.message).toMatch(/is [123]\.\d km outside 解放区 410802.*it lies in 山阳区 410811/);
+  expect(f.messageZh).toContain('实际位于山阳区 410811');
 });
 
 it('does not check a county without boundary data (only 河南 ships)', () => {

@@ -121,6 +121,16 @@ describe('positions', () => {
     });
   });
 
+  it('says X and Y look swapped when the X column holds the easting without its zone number, offering Y with the prefix 38', () => {
+    // EPSG:4526 positions [Y, X] written as [northing, unprefixed easting]: 3 899 300 is no zone-38 easting, 430 800 is one without 38
+    const swapped = OUTER.map(([y, x]): Position => [x, y - 38_000_000]);
+    const f = only(check([ring(...swapped)]));
+    expect(f).toMatchObject({ code: 'COORDINATES_SWAPPED', severity: 'error', point: 'J1', x: 430800, y: 3899300 });
+    expect(f.message).toContain('the corrected reading is X 3899300.000, Y 38430800.000');
+    expect(f.messageZh).toContain('更正后应为 X 3899300.000，Y 38430800.000');
+    expect(f.suggestion).toEqual({ points: OUTER.map(([y, x], i) => ({ ring: 1, pointNo: `J${i + 1}`, x, y })) });
+  });
+
   it('says an easting written without the zone number 38 is outside zone 38 of EPSG:4526', () => {
     const f = only(check([ring(...OUTER.map(([y, x]): Position => [y - 38_000_000, x]))]));
     expect(f).toMatchObject({ code: 'EASTING_OUTSIDE_ZONE', severity: 'error', point: 'J1', y: 430800 });
@@ -163,43 +173,40 @@ describe('parcel and county', () => {
 });
 
 describe('areas', () => {
-  /** GB/T 17986.1 限差 = 2·m_S, m_S = a√S + bS, with the DOMAIN.md §5 coefficients. */
-  const COEFFICIENTS = { 1: [0.01, 0.0003], 2: [0.02, 0.001], 3: [0.04, 0.003] } as const;
-  const limitByHand = (S: number, cls: 1 | 2 | 3) => 2 * (COEFFICIENTS[cls][0] * Math.sqrt(S) + COEFFICIENTS[cls][1] * S);
+  /** A 100 m × 100 m square: 10 000 m² by hand. */
+  const SQUARE = [ring(at(0, 0), at(100, 0), at(100, -100), at(0, -100))];
 
-  it('works the 二级 限差 for 2400 m² to 6.7596 m², as by hand: 2·(0.02·√2400 + 0.001·2400)', () => {
-    expect(limitByHand(2400, 2)).toBeCloseTo(6.7596, 4);
-  });
-
-  it.each([
-    [1, 2.4198],
-    [2, 6.7596],
-    [3, 18.3192],
-  ] as const)('at class %i accepts 2400 m² declared within ±%f m² of the 60 m × 40 m plot and refuses just beyond', (cls, limit) => {
-    expect(limitByHand(2400, cls)).toBeCloseTo(limit, 4);
-    const plot = [ring(...OUTER)];
-    for (const declared of [2400 + limit - 0.005, 2400 - limit + 0.005]) {
-      expect(check(plot, { declaredAreaM2: declared }, { precisionClass: cls })).toEqual([]);
-    }
-    for (const declared of [2400 + limit + 0.005, 2400 - limit - 0.005]) {
-      const f = only(check(plot, { declaredAreaM2: declared }, { precisionClass: cls }));
-      expect(f).toMatchObject({ code: 'AREA_DIFFERS_FROM_COORDINATES', severity: 'error' });
-      expect((f.suggestion as { limitM2: number }).limitM2).toBeCloseTo(limitByHand(2400, cls), 9);
-    }
-  });
-
-  it('refuses 2406.77 m² declared for the 2400 m² plot at 二级, 0.01 m² beyond the 限差 of ±6.76 m²', () => {
-    const f = only(check([ring(...OUTER)], { declaredAreaM2: 2406.77 }, { precisionClass: 2 }));
+  it.each([1, 2, 3] as const)('at class %i refuses 10 050 m² declared for a 100 m × 100 m parcel (the building formula tolerated 68 m² at 三级)', (cls) => {
+    // GB/T 17986.1 三级 would allow 2·(0.04·√10000 + 0.003·10000) = 68 m²; a land area agrees only to its rounding: ±0.5 m² for "10050".
+    const f = only(check(SQUARE, { declaredAreaM2: 10050 }, { precisionClass: cls }));
     expect(f).toMatchObject({ code: 'AREA_DIFFERS_FROM_COORDINATES', severity: 'error', plot: '1' });
-    expect(f.suggestion).toEqual({ declaredM2: 2406.77, computedM2: 2400, differenceM2: expect.closeTo(6.77, 9), limitM2: expect.closeTo(limitByHand(2400, 2), 9) });
-    expect(f.message).toContain('the declared area 2406.77 m² differs from the plane area of the coordinates 2400.00 m² by 6.77 m², beyond the 二级 限差 of ±6.76 m² (GB/T 17986.1); check the coordinates');
-    expect(f.messageZh).toContain('申报面积2406.77平方米与坐标计算的平面面积2400.00平方米相差6.77平方米，超过二级限差±6.76平方米');
+    expect(f.suggestion).toEqual({ declaredM2: 10050, declaredText: '10050', computedM2: 10000, differenceM2: 50, limitM2: 0.5 });
+  });
+
+  it('accepts a declared area within the rounding of its last written digit and refuses one beyond it', () => {
+    // "2400.00"-style m² with 2 decimals: ±0.005 m²; "2400" (no decimals): ±0.5 m²; "2400.4": ±0.05 m².
+    const plot = [ring(...OUTER)];
+    for (const declared of ['2400.00', '2400.005', '2399.995', '2400', '2400.4']) {
+      const findings = check(plot, { declaredAreaM2: declared });
+      expect({ declared, findings }).toEqual({ declared, findings: declared === '2400.4' ? [expect.objectContaining({ code: 'AREA_DIFFERS_FROM_COORDINATES' })] : [] });
+    }
+    const f = only(check(plot, { declaredAreaM2: '2400.01' }));
+    expect(f.suggestion).toMatchObject({ declaredText: '2400.01', limitM2: 0.005 });
+    expect(f.message).toContain('the declared area 2400.01 m² differs from the plane area of the coordinates, 2400.00 m², by 0.010 m²');
+    expect(f.message).toContain('to the rounding of how it is written, ±0.005 m² for 2400.01 m² (half a unit of its last digit');
+    expect(f.messageZh).toContain('申报面积2400.01平方米与坐标计算的平面面积2400.00平方米相差0.010平方米');
+    expect(f.messageZh).toContain('应在其书写位数的舍入范围内一致，2400.01平方米为±0.005平方米');
+  });
+
+  it('takes the shortest decimal text of a JSON number: 2400.3 is judged to ±0.05 m², 2401 to ±0.5 m²', () => {
+    expect(only(check([ring(...OUTER)], { declaredAreaM2: 2400.3 })).suggestion).toMatchObject({ declaredText: '2400.3', limitM2: 0.05 });
+    expect(only(check([ring(...OUTER)], { declaredAreaM2: 2401 })).suggestion).toMatchObject({ declaredText: '2401', limitM2: 0.5, differenceM2: 1 });
   });
 
   it('reports the same difference only as a warning when the area is the supply document\'s (R3)', () => {
     const f = only(check([ring(...OUTER)], { declaredAreaM2: 2406.77 }, { precisionClass: 2, officialArea: true }));
     expect(f).toMatchObject({ code: 'AREA_DIFFERS_FROM_COORDINATES', severity: 'warning', plot: '1' });
-    expect(f.message).toContain('by 6.77 m², beyond the 二级 限差 of ±6.76 m²');
+    expect(f.message).toContain('by 6.77 m²');
     expect(f.message).toContain('the supply document\'s area stays the registered area (R3)');
     expect(f.messageZh).toContain('登记面积仍以供地文件面积为准（R3）');
   });
@@ -209,5 +216,38 @@ describe('areas', () => {
     expect(f).toMatchObject({ code: 'AREA_UNIT_HECTARES_FOR_M2', severity: 'error', plot: '1' });
     expect(f.message).toContain('the area 0.23 is written as m² but matches the computed 2300.00 m² in 公顷; write 2300.00 m²');
     expect(f.messageZh).toContain('面积0.23标为平方米，但按公顷计与计算面积2300.00平方米一致');
+  });
+});
+
+describe('the land area a submission declares for all its plots (declaredAreaM2)', () => {
+  const SQUARE = [ring(at(0, 0), at(100, 0), at(100, -100), at(0, -100))];
+
+  it('refuses 10 100 m² declared for a 100 m × 100 m square (10 000 m² by hand), naming declaredAreaM2', () => {
+    const f = only(check(SQUARE, {}, { declaredAreaM2: 10100 }));
+    expect(f).toMatchObject({ code: 'AREA_DIFFERS_FROM_COORDINATES', severity: 'error', file: 'plot.geojson' });
+    expect(f.suggestion).toEqual({ declaredM2: 10100, declaredText: '10100', computedM2: 10000, differenceM2: 100, limitM2: 0.5 });
+    expect(f.message).toContain('plot.geojson, column declaredAreaM2: the declared area 10100 m² differs from the plane area of the coordinates, 10000.00 m², by 100.00 m²');
+    expect(f.messageZh).toContain('列“declaredAreaM2”：申报面积10100平方米与坐标计算的平面面积10000.00平方米相差100.00平方米');
+  });
+
+  it('accepts the declared 10 000 m², and warns only for a supply document (R3)', () => {
+    expect(check(SQUARE, {}, { declaredAreaM2: 10000 })).toEqual([]);
+    expect(only(check(SQUARE, {}, { declaredAreaM2: 10100, officialArea: true })).severity).toBe('warning');
+  });
+
+  it('adds up every plot: 2300 m² declared for the sample and a 100 m × 100 m square is 10 000 m² short', () => {
+    const doc = {
+      type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:4526' } },
+      features: [[[...OUTER.map(([e, n]): Position => [e - 200, n])].concat([[OUTER[0][0] - 200, OUTER[0][1]]]), ring(...HOLE.map(([e, n]): Position => [e - 200, n]))], SQUARE].map((rings) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: rings } })),
+    };
+    const read = readGeoJsonObject(doc, 'two.geojson');
+    if (!read.ok) throw new Error('unreadable');
+    const f = only(checkDelivery(read.delivery, { precisionClass: 1, officialArea: false, parcelCode: PARCEL, declaredAreaM2: 2300 }));
+    expect(f.suggestion).toMatchObject({ computedM2: 12300 });
+    expect(f.message).toContain('the plane area of the coordinates (all 2 plots together), 12300.00 m²');
+  });
+
+  it('names 1 m² declared for the 10 000 m² square as 公顷 written in m²', () => {
+    expect(only(check(SQUARE, {}, { declaredAreaM2: 1 })).code).toBe('AREA_UNIT_HECTARES_FOR_M2');
   });
 });

@@ -40,7 +40,7 @@ describe('reading the DOMAIN.md sample', () => {
     expect(plot.parts[0].rings.map((r) => [r.ringNo, r.points.map((p) => p.pointNo)])).toEqual([[1, ['J1', 'J2', 'J3', 'J4']], [2, ['J5', 'J6', 'J7', 'J8']]]);
     expect(plot.parts[0].rings[0].points[0]).toEqual({ pointNo: 'J1', x: 3899300, y: 38430800, line: 14, xText: '3899300.000', yText: '38430800.000' }); // X north, Y east, as written
     expect(planeArea(plot)).toBe(60 * 40 - 10 * 10);
-    expect(plot.declaredArea).toEqual({ value: 0.23, unit: '公顷', inferred: true, m2: 2300 });
+    expect(plot.declaredArea).toEqual({ value: 0.23, unit: '公顷', inferred: true, m2: 2300, text: '0.2300' });
   });
 
   it('keeps every coordinate’s digits as written', () => {
@@ -110,20 +110,20 @@ describe('encodings and layouts', () => {
 describe('地块面积 units', () => {
   it('reads an area without unit that matches the plane area in m² as m², and warns that the unit was inferred', () => {
     const file = expectOk(parse('area-m2-no-unit.txt'));
-    expect(file.plots[0].declaredArea).toEqual({ value: 2300, unit: 'm²', inferred: true, m2: 2300 });
+    expect(file.plots[0].declaredArea).toEqual({ value: 2300, unit: 'm²', inferred: true, m2: 2300, text: '2300' });
     expect(file.warnings).toEqual([expect.objectContaining({ code: 'TXT_AREA_UNIT_INFERRED', severity: 'warning', file: 'area-m2-no-unit.txt', line: 13, plot: '1' })]);
     expect(file.warnings[0].message).toMatch(/^area-m2-no-unit\.txt, line 13, plot 1: .*2300.*write it in 公顷 \(0\.2300\)/);
   });
 
   it('reads an area written with the 公顷 suffix as written, not inferred', () => {
     const file = expectOk(parse('area-hectare-suffix.txt'));
-    expect(file.plots[0].declaredArea).toEqual({ value: 0.23, unit: '公顷', inferred: false, m2: 2300 });
+    expect(file.plots[0].declaredArea).toEqual({ value: 0.23, unit: '公顷', inferred: false, m2: 2300, text: '0.2300' });
     expect(file.warnings).toEqual([]);
   });
 
   it.each(['2300平方米', '2300m2', '2300㎡'])('reads the area %s as m², not inferred', (area) => {
     const file = expectOk(parseText(sampleText.replace('10,0.2300,', `10,${area},`)));
-    expect(file.plots[0].declaredArea).toEqual({ value: 2300, unit: 'm²', inferred: false, m2: 2300 });
+    expect(file.plots[0].declaredArea).toEqual({ value: 2300, unit: 'm²', inferred: false, m2: 2300, text: '2300' });
   });
 });
 
@@ -179,6 +179,54 @@ describe('findings the surveyor sees', () => {
     const errors = expectErrors(parseText(swapped));
     expect(errors.map((e) => [e.code, e.point])).toEqual([['TXT_COORDINATES_SWAPPED', 'J1']]);
     expect(errors[0].message).toContain('swap the columns');
+  });
+
+  it('refuses X and Y swapped, offering the corrected reading of J1 in both languages', () => {
+    const swapped = sampleText.replace(/(J\d,\d),([\d.]+),([\d.]+)/g, '$1,$3,$2');
+    const [error] = expectErrors(parseText(swapped));
+    expect(error.message).toContain('the point reads X=3899300.000, Y=38430800.000');
+    expect(error.messageZh).toContain('该点应为X=3899300.000，Y=38430800.000');
+  });
+
+  it('calls unprefixed eastings written in the X column a swap, not a zone prefix mismatch, with the corrected reading', () => {
+    // EPSG:4547 (no prefix): northing ≈ 3.9 × 10⁶ in Y and easting ≈ 0.43 × 10⁶ in X is the swap of DOMAIN.md §4
+    const unprefixed = decodeText(fixture('unprefixed-easting.txt')).text;
+    expect(expectOk(parseText(unprefixed)).epsg).toBe(4547);
+    const swapped = unprefixed.replace(/(J\d,\d),([\d.]+),([\d.]+)/g, '$1,$3,$2');
+    const errors = expectErrors(parseText(swapped, 'swapped.txt'));
+    expect(errors.map((e) => [e.code, e.plot, e.point, e.line])).toEqual([['TXT_COORDINATES_SWAPPED', '1', 'J1', 14]]);
+    expect(errors[0].message).toMatch(/^swapped\.txt, line 14, plot 1, ring 1, point J1: X 430800\.000 looks like the easting and Y 3899300\.000 like the northing/);
+    expect(errors[0].message).toContain('the point reads X=3899300.000, Y=430800.000');
+    expect(errors[0].messageZh).toContain('该点应为X=3899300.000，Y=430800.000');
+    expect(errors.map((e) => e.code)).not.toContain('TXT_ZONE_PREFIX_MISMATCH');
+  });
+
+  it('calls one point written unprefixed and swapped in a prefixed file a swap, giving its easting with the prefix 38', () => {
+    const errors = expectErrors(parseText(sampleText.replace('J3,1,3899260.000,38430860.000', 'J3,1,430860.000,3899260.000')));
+    expect(errors.map((e) => [e.code, e.point, e.line])).toEqual([['TXT_COORDINATES_SWAPPED', 'J3', 16]]);
+    expect(errors[0].message).toContain('the point reads X=3899260.000, Y=38430860.000');
+  });
+
+  it.each(['焦作2000独立坐标系', '焦作市城建坐标系', '地方坐标系2000', '假定坐标系'])('refuses the local coordinate system 坐标系=%s on line 5, asking for CGCS2000', (datum) => {
+    const errors = expectErrors(parseText(sampleText.replace('2000国家大地坐标系', datum)));
+    expect(errors).toEqual([expect.objectContaining({ code: 'TXT_DATUM_LOCAL', severity: 'error', line: 5 })]);
+    expect(errors[0].message).toMatch(new RegExp(`^inline\\.txt, line 5: 坐标系=${datum} is a local .*not CGCS2000.*deliver the file in 2000国家大地坐标系`));
+    expect(errors[0].messageZh).toContain('请用登记的转换参数转换为2000国家大地坐标系后重新导出提交');
+  });
+
+  it('refuses filled 转换参数 on line 11, and accepts them empty or all zero', () => {
+    const errors = expectErrors(parseText(sampleText.replace('转换参数=,,,,,,', '转换参数=-52.3,118.7,40.1,0,0,0,1.000012')));
+    expect(errors).toEqual([expect.objectContaining({ code: 'TXT_TRANSFORMATION_PARAMETERS', severity: 'error', line: 11 })]);
+    expect(errors[0].message).toContain('转换参数=-52.3,118.7,40.1,0,0,0,1.000012 is filled');
+    expect(errors[0].message).toContain('deliver them in 2000国家大地坐标系');
+    expect(errors[0].messageZh).toContain('请提交2000国家大地坐标系坐标');
+    for (const empty of ['转换参数=', '转换参数=0,0,0,0,0,0,0', '转换参数=, , ,0.000,,,']) {
+      expect(expectOk(parseText(sampleText.replace('转换参数=,,,,,,', empty))).warnings).toEqual([]);
+    }
+  });
+
+  it('keeps the 地块面积 text as written, so its decimals are known', () => {
+    expect(expectOk(parseText(sampleText.replace('10,0.2300,', '10,0.23,'))).plots[0].declaredArea).toMatchObject({ value: 0.23, text: '0.23', unit: '公顷' });
   });
 
   it('names the file and a line in every finding', () => {
