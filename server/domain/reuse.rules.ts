@@ -170,90 +170,112 @@ const pendingOf = (input: PacketInput, test: (r: ResultSummary) => boolean) =>
 const state = (requirement: Requirement, s: RequirementState['state'], zh: string, en: string, surveyIds: string[] = []): RequirementState =>
   ({ requirement, state: s, reason: { zh, en }, surveyIds });
 
+/** What every requirement check sees. */
+interface Facts {
+  input: PacketInput;
+  row: TableRow;
+  pick: BoundaryPick;
+  unitValues: ReturnType<typeof units>;
+  presale: ResultSummary | null;
+  verified: ResultSummary | null;
+  /** The verified areas are a legacy result's (R1): 规划核实 and the acceptance reference are not asked for. */
+  legacyVerified: boolean;
+}
+
+const waitingFor = (need: Requirement, waiting: ResultSummary[], zh: string, en: string) =>
+  state(need, 'pending', `${zh}（${waiting.map(cite).join('、')}）已提交、尚未审核通过。`, `${en} (${waiting.map(cite).join('; ')}) is submitted and not yet reviewed.`, waiting.map((r) => r.id));
+
+/** How the parcel meets each requirement of the decision table: met, awaiting review, or missing — in words. */
+const CHECKS: Record<Requirement, (f: Facts) => RequirementState> = {
+  land_boundary({ input, row, pick }) {
+    const need = 'land_boundary', check = input.boundaryCheck;
+    if (pick.basis) {
+      if (check && !check.comparison.sameBoundary) {
+        return state(need, 'pending', `界址可能已变化：较新的测量（${cite(check.candidate)}）${check.comparison.reasonZh}该成果已提交、尚未审核。`, `the boundary may have changed: a newer survey (${cite(check.candidate)}) — ${check.comparison.reason} — is submitted and not yet reviewed.`, [check.candidate.id]);
+      }
+      return state(need, 'met', `宗地界址：${pick.value!.reason.zh}`, `boundary: ${pick.value!.reason.en}`, [pick.basis.id]);
+    }
+    const waiting = pendingOf(input, (r) => r.geometryRole === 'parcel_boundary' && r.hasGeometry && boundaryRule(r, row, input) !== null);
+    if (waiting.length) return waitingFor(need, waiting, '所需的界址成果', 'the boundary result needed');
+    const established = currentBoundaryResult(input.results);
+    return established
+      ? state(need, 'missing', `现有界址成果（${cite(established)}）不是不动产权籍调查成果：首次登记需要权籍调查（调查表、宗地图、界址点坐标）。`, `the boundary in force (${cite(established)}) is not a cadastral survey (权籍调查): a first registration needs one.`)
+      : state(need, 'missing', '该宗地没有审核通过的界址成果（不动产权籍调查、载有坐标的供地文件或历史成果）。', 'the parcel has no accepted boundary result (cadastral survey, supply document with coordinates, or legacy result).');
+  },
+  verified_units({ input, unitValues, verified }) {
+    const need = 'verified_units';
+    if (verified && unitValues.missing.length) {
+      return state(need, 'missing', `单元${unitValues.missing.join('、')}在预售楼盘表中，但不在房产实测成果（${cite(verified)}）中：需要补测这些单元。`, `units ${unitValues.missing.join(', ')} are in the pre-sale 楼盘表 but not in the verified survey (${cite(verified)}): they need surveying.`);
+    }
+    if (input.unitCode && verified && !input.verifiedUnits.some((u) => u.unitCode === input.unitCode)) {
+      return state(need, 'missing', `单元${input.unitCode}不在房产实测成果（${cite(verified)}）中。`, `unit ${input.unitCode} is not in the verified survey (${cite(verified)}).`);
+    }
+    if (verified) return state(need, 'met', `房屋面积来自${cite(verified)}。`, `building areas from ${cite(verified)}.`, [verified.id]);
+    const waiting = pendingOf(input, (r) => r.unitAreaRole === 'verified');
+    if (waiting.length) return waitingFor(need, waiting, '房产实测成果', 'the verified building survey');
+    return state(need, 'missing', '该宗地没有审核通过的房产实测成果（或统一登记前的房产测量成果）。', 'the parcel has no accepted verified building survey (房产实测, or a legacy 房产测量).');
+  },
+  planning_verification({ input, legacyVerified }) {
+    const need = 'planning_verification';
+    if (legacyVerified) return state(need, 'met', '统一登记前的房产测量成果按R1复用，不另需规划核实。', 'a legacy building survey is reused under R1; no planning verification is needed.');
+    const done = input.results.filter((r) => isCurrent(r) && r.family === 'planning_verification');
+    if (done.length) return state(need, 'met', `规划核实：${done.map(cite).join('、')}。`, `planning verification: ${done.map(cite).join('; ')}.`, done.map((r) => r.id));
+    const waiting = pendingOf(input, (r) => r.family === 'planning_verification');
+    if (waiting.length) return waitingFor(need, waiting, '规划核实成果', 'the planning verification');
+    return state(need, 'missing', '该宗地没有审核通过的规划核实成果。', 'the parcel has no accepted planning verification (规划核实).');
+  },
+  completion_acceptance({ input, legacyVerified }) {
+    const need = 'completion_acceptance';
+    if (legacyVerified) return state(need, 'met', '统一登记前的房产测量成果按R1复用，不另需竣工验收编号。', 'a legacy building survey is reused under R1; no completion acceptance reference is needed.');
+    const withRef = input.results.filter((r) => isCurrent(r) && r.stage === 'completion' && r.completionAcceptance);
+    if (withRef.length) return state(need, 'met', `竣工联合验收：${withRef.map((r) => `${r.completionAcceptance!.no}（${r.kind}）`).join('、')}。`, `joint completion acceptance: ${withRef.map((r) => `${r.completionAcceptance!.no} (${r.kind})`).join('; ')}.`, withRef.map((r) => r.id));
+    const waiting = pendingOf(input, (r) => r.stage === 'completion' && r.completionAcceptance !== null);
+    if (waiting.length) return waitingFor(need, waiting, '载有竣工验收编号的成果', 'the result carrying the completion acceptance reference');
+    return state(need, 'missing', '审核通过的竣工成果均未记载竣工联合验收/备案编号（R5）：请在房产实测或规划核实成果中载明。', 'no accepted completion result records the joint completion acceptance reference (R5): record it with the 房产实测 or 规划核实 result.');
+  },
+  presale_unit: (f) => presaleTable('presale_unit', f),
+  presale_units: (f) => presaleTable('presale_units', f),
+  changed_boundary({ input }) {
+    const need = 'changed_boundary', check = input.boundaryCheck;
+    const established = currentBoundaryResult(input.results);
+    if (check && !check.comparison.sameBoundary) return state(need, 'pending', `记载新界址的测量（${cite(check.candidate)}）已提交、尚未审核通过：${check.comparison.reasonZh}`, `the survey describing the new boundary (${cite(check.candidate)}) is submitted and not yet reviewed: ${check.comparison.reason}`, [check.candidate.id]);
+    // A boundary in force that replaced an earlier one, established by a 权籍调查: the change is surveyed.
+    const earlier = established && input.results.some((r) => r.id !== established.id && isCurrent(r) && r.geometryRole === 'parcel_boundary' && r.hasGeometry && r.boundaryRole !== 'confirms' && (r.reviewedAt ?? '') < (established.reviewedAt ?? ''));
+    if (established && earlier && established.family === 'cadastral') {
+      return state(need, 'met', `不动产权籍调查（${cite(established)}）超出允许误差、确立了变更后的界址。`, `the cadastral survey (${cite(established)}) lies beyond the 允许误差 and established the changed boundary.`, [established.id]);
+    }
+    return established
+      ? state(need, 'missing', `界址自${cite(established)}确立以来没有审核通过的、记载新界址的不动产权籍调查成果。`, `no accepted cadastral survey describes a new boundary since ${cite(established)} established the present one.`)
+      : state(need, 'missing', '该宗地没有审核通过的界址成果。', 'the parcel has no accepted boundary result.');
+  },
+  lineage({ input }) {
+    const need = 'lineage';
+    if (input.lineage) {
+      const l = input.lineage;
+      return state(need, 'met', `本宗地由${l.predecessorCodes.join('、')}${l.kind === 'split' ? '分割' : '合并'}而来（${l.changeNo}），其界址来自审核通过的权籍调查成果。`, `this parcel was made by the ${l.kind} of ${l.predecessorCodes.join(', ')} (${l.changeNo}); its boundary comes from the accepted cadastral survey.`, [l.surveyId]);
+    }
+    const waiting = pendingOf(input, (r) => r.family === 'cadastral');
+    if (waiting.length) return waitingFor(need, waiting, '新宗地的权籍调查成果', "the new parcel's cadastral survey");
+    return state(need, 'missing', '该宗地没有分割/合并沿革记录：分割、合并由各新宗地审核通过的权籍调查成果和宗地沿革登记，请对新宗地代码申请。', 'the parcel has no split/merge lineage: a split or merge is recorded from the accepted cadastral survey of each new parcel — request the packet for the new parcel code.');
+  },
+};
+
+/** The pre-sale 楼盘表: the requested unit in it (presale_unit), or any units (presale_units). */
+function presaleTable(need: 'presale_unit' | 'presale_units', { input, presale }: Facts): RequirementState {
+  const inTable = need === 'presale_units' ? input.presaleUnits.length > 0 : input.presaleUnits.some((u) => u.unitCode === input.unitCode);
+  if (presale && inTable) return state(need, 'met', `预售楼盘表：${cite(presale)}。`, `pre-sale 楼盘表: ${cite(presale)}.`, [presale.id]);
+  const waiting = pendingOf(input, (r) => r.unitAreaRole === 'presale');
+  if (waiting.length) return waitingFor(need, waiting, '预售楼盘表', 'the pre-sale 楼盘表');
+  return need === 'presale_unit'
+    ? state(need, 'missing', `单元${input.unitCode}不在审核通过的预售楼盘表中：需要载明该单元的房产预测成果。`, `unit ${input.unitCode} is not in an accepted pre-sale 楼盘表: a pre-sale survey (房产预测) listing it is needed.`)
+    : state(need, 'missing', '该宗地没有审核通过的预售楼盘表（房产预测）。', 'the parcel has no accepted pre-sale 楼盘表 (房产预测).');
+}
+
 /** Each requirement of the row against the parcel's results. */
 function requirementStates(input: PacketInput, row: TableRow, pick: BoundaryPick, unitValues: ReturnType<typeof units>): RequirementState[] {
   const { presale, verified } = unitAreaSources(input.results);
-  const check = input.boundaryCheck;
-  const legacyVerified = verified !== null && isLegacy(verified, input);
-  return row.needs.map((need): RequirementState => {
-    switch (need) {
-      case 'land_boundary': {
-        if (pick.basis) {
-          if (check && !check.comparison.sameBoundary) {
-            return state(need, 'pending', `界址可能已变化：较新的测量（${cite(check.candidate)}）${check.comparison.reasonZh}该成果已提交、尚未审核。`, `the boundary may have changed: a newer survey (${cite(check.candidate)}) — ${check.comparison.reason} — is submitted and not yet reviewed.`, [check.candidate.id]);
-          }
-          return state(need, 'met', `宗地界址：${pick.value!.reason.zh}`, `boundary: ${pick.value!.reason.en}`, [pick.basis.id]);
-        }
-        const waiting = pendingOf(input, (r) => r.geometryRole === 'parcel_boundary' && r.hasGeometry && boundaryRule(r, row, input) !== null);
-        if (waiting.length) return state(need, 'pending', `所需的界址成果（${waiting.map(cite).join('、')}）已提交、尚未审核通过。`, `the boundary result needed (${waiting.map(cite).join('; ')}) is submitted and not yet reviewed.`, waiting.map((r) => r.id));
-        const established = currentBoundaryResult(input.results);
-        return established
-          ? state(need, 'missing', `现有界址成果（${cite(established)}）不是不动产权籍调查成果：首次登记需要权籍调查（调查表、宗地图、界址点坐标）。`, `the boundary in force (${cite(established)}) is not a cadastral survey (权籍调查): a first registration needs one.`)
-          : state(need, 'missing', '该宗地没有审核通过的界址成果（不动产权籍调查、载有坐标的供地文件或历史成果）。', 'the parcel has no accepted boundary result (cadastral survey, supply document with coordinates, or legacy result).');
-      }
-      case 'verified_units': {
-        if (verified && unitValues.missing.length) {
-          return state(need, 'missing', `单元${unitValues.missing.join('、')}在预售楼盘表中，但不在房产实测成果（${cite(verified)}）中：需要补测这些单元。`, `units ${unitValues.missing.join(', ')} are in the pre-sale 楼盘表 but not in the verified survey (${cite(verified)}): they need surveying.`);
-        }
-        if (input.unitCode && verified && !input.verifiedUnits.some((u) => u.unitCode === input.unitCode)) {
-          return state(need, 'missing', `单元${input.unitCode}不在房产实测成果（${cite(verified)}）中。`, `unit ${input.unitCode} is not in the verified survey (${cite(verified)}).`);
-        }
-        if (verified) return state(need, 'met', `房屋面积来自${cite(verified)}。`, `building areas from ${cite(verified)}.`, [verified.id]);
-        const waiting = pendingOf(input, (r) => r.unitAreaRole === 'verified');
-        if (waiting.length) return state(need, 'pending', `房产实测成果（${waiting.map(cite).join('、')}）已提交、尚未审核通过。`, `the verified building survey (${waiting.map(cite).join('; ')}) is submitted and not yet reviewed.`, waiting.map((r) => r.id));
-        return state(need, 'missing', '该宗地没有审核通过的房产实测成果（或统一登记前的房产测量成果）。', 'the parcel has no accepted verified building survey (房产实测, or a legacy 房产测量).');
-      }
-      case 'planning_verification': {
-        if (legacyVerified) return state(need, 'met', '统一登记前的房产测量成果按R1复用，不另需规划核实。', 'a legacy building survey is reused under R1; no planning verification is needed.');
-        const done = input.results.filter((r) => isCurrent(r) && r.family === 'planning_verification');
-        if (done.length) return state(need, 'met', `规划核实：${done.map(cite).join('、')}。`, `planning verification: ${done.map(cite).join('; ')}.`, done.map((r) => r.id));
-        const waiting = pendingOf(input, (r) => r.family === 'planning_verification');
-        if (waiting.length) return state(need, 'pending', `规划核实成果（${waiting.map(cite).join('、')}）已提交、尚未审核通过。`, `the planning verification (${waiting.map(cite).join('; ')}) is submitted and not yet reviewed.`, waiting.map((r) => r.id));
-        return state(need, 'missing', '该宗地没有审核通过的规划核实成果。', 'the parcel has no accepted planning verification (规划核实).');
-      }
-      case 'completion_acceptance': {
-        if (legacyVerified) return state(need, 'met', '统一登记前的房产测量成果按R1复用，不另需竣工验收编号。', 'a legacy building survey is reused under R1; no completion acceptance reference is needed.');
-        const withRef = input.results.filter((r) => isCurrent(r) && r.stage === 'completion' && r.completionAcceptance);
-        if (withRef.length) return state(need, 'met', `竣工联合验收：${withRef.map((r) => `${r.completionAcceptance!.no}（${r.kind}）`).join('、')}。`, `joint completion acceptance: ${withRef.map((r) => `${r.completionAcceptance!.no} (${r.kind})`).join('; ')}.`, withRef.map((r) => r.id));
-        const waiting = pendingOf(input, (r) => r.stage === 'completion' && r.completionAcceptance !== null);
-        if (waiting.length) return state(need, 'pending', `载有竣工验收编号的成果（${waiting.map(cite).join('、')}）已提交、尚未审核通过。`, `the result carrying the completion acceptance reference (${waiting.map(cite).join('; ')}) is submitted and not yet reviewed.`, waiting.map((r) => r.id));
-        return state(need, 'missing', '审核通过的竣工成果均未记载竣工联合验收/备案编号（R5）：请在房产实测或规划核实成果中载明。', 'no accepted completion result records the joint completion acceptance reference (R5): record it with the 房产实测 or 规划核实 result.');
-      }
-      case 'presale_unit':
-      case 'presale_units': {
-        const inTable = need === 'presale_units' ? input.presaleUnits.length > 0 : input.presaleUnits.some((u) => u.unitCode === input.unitCode);
-        if (presale && inTable) return state(need, 'met', `预售楼盘表：${cite(presale)}。`, `pre-sale 楼盘表: ${cite(presale)}.`, [presale.id]);
-        const waiting = pendingOf(input, (r) => r.unitAreaRole === 'presale');
-        if (waiting.length) return state(need, 'pending', `预售楼盘表（${waiting.map(cite).join('、')}）已提交、尚未审核通过。`, `the pre-sale 楼盘表 (${waiting.map(cite).join('; ')}) is submitted and not yet reviewed.`, waiting.map((r) => r.id));
-        return need === 'presale_unit'
-          ? state(need, 'missing', `单元${input.unitCode}不在审核通过的预售楼盘表中：需要载明该单元的房产预测成果。`, `unit ${input.unitCode} is not in an accepted pre-sale 楼盘表: a pre-sale survey (房产预测) listing it is needed.`)
-          : state(need, 'missing', '该宗地没有审核通过的预售楼盘表（房产预测）。', 'the parcel has no accepted pre-sale 楼盘表 (房产预测).');
-      }
-      case 'changed_boundary': {
-        const established = currentBoundaryResult(input.results);
-        const earlier = established && input.results.some((r) => r.id !== established.id && isCurrent(r) && r.geometryRole === 'parcel_boundary' && r.hasGeometry && r.boundaryRole !== 'confirms' && (r.reviewedAt ?? '') < (established.reviewedAt ?? ''));
-        if (check && !check.comparison.sameBoundary) return state(need, 'pending', `记载新界址的测量（${cite(check.candidate)}）已提交、尚未审核通过：${check.comparison.reasonZh}`, `the survey describing the new boundary (${cite(check.candidate)}) is submitted and not yet reviewed: ${check.comparison.reason}`, [check.candidate.id]);
-        if (established && earlier && established.family === 'cadastral') {
-          return state(need, 'met', `不动产权籍调查（${cite(established)}）超出允许误差、确立了变更后的界址。`, `the cadastral survey (${cite(established)}) lies beyond the 允许误差 and established the changed boundary.`, [established.id]);
-        }
-        return state(need, 'missing', established
-          ? `界址自${cite(established)}确立以来没有审核通过的、记载新界址的不动产权籍调查成果。`
-          : '该宗地没有审核通过的界址成果。', established
-          ? `no accepted cadastral survey describes a new boundary since ${cite(established)} established the present one.`
-          : 'the parcel has no accepted boundary result.');
-      }
-      case 'lineage': {
-        if (input.lineage) {
-          const l = input.lineage;
-          const zhKind = l.kind === 'split' ? '分割' : '合并';
-          return state(need, 'met', `本宗地由${l.predecessorCodes.join('、')}${zhKind}而来（${l.changeNo}），其界址来自审核通过的权籍调查成果。`, `this parcel was made by the ${l.kind} of ${l.predecessorCodes.join(', ')} (${l.changeNo}); its boundary comes from the accepted cadastral survey.`, [l.surveyId]);
-        }
-        const waiting = pendingOf(input, (r) => r.family === 'cadastral');
-        if (waiting.length) return state(need, 'pending', `新宗地的权籍调查成果（${waiting.map(cite).join('、')}）已提交、尚未审核通过；审核通过后登记分割/合并沿革。`, `the new parcel's cadastral survey (${waiting.map(cite).join('; ')}) is submitted and not yet reviewed; record the split/merge once it is accepted.`, waiting.map((r) => r.id));
-        return state(need, 'missing', '该宗地没有分割/合并沿革记录：分割、合并由各新宗地审核通过的权籍调查成果和宗地沿革登记，请对新宗地代码申请。', 'the parcel has no split/merge lineage: a split or merge is recorded from the accepted cadastral survey of each new parcel — request the packet for the new parcel code.');
-      }
-    }
-  });
+  const facts: Facts = { input, row, pick, unitValues, presale, verified, legacyVerified: verified !== null && isLegacy(verified, input) };
+  return row.needs.map((need) => CHECKS[need](facts));
 }
 
 /** Decides a registration packet from the parcel's results by the decision table (throws NotApplicable on a misfit). */
