@@ -5,7 +5,7 @@ import type { ResultSummary } from './survey-result';
 import { boundaryConfirmations, currentBoundaryResult, isCurrent, supplyDocumentsOf, unitAreaSources, areaClassOf } from './survey-result';
 import type { BoundaryComparison } from './boundary-diff';
 import { compareUnitAreas, type UnitArea, type UnitAreaComparison } from './area-comparison';
-import { CLASS_NAMES } from './tolerances';
+import { beyondLimit, CLASS_NAMES, LAND_AREA_MIN_ROUNDING_M2 } from './tolerances';
 import { applies, tableRow, type Bilingual, type ChangeKind, type Decision, type RegistrationType, type Requirement, type Rule, type TableRow } from './registration.table';
 
 export type { Bilingual, Decision, RegistrationType, Rule } from './registration.table';
@@ -123,7 +123,7 @@ function landArea(input: PacketInput, boundary: PacketDecision['boundary'], esta
   const doc = docs[0];
   if (doc) {
     const value = registeredArea(doc.declaredAreaM2!);
-    const differs = computedM2 !== null && Math.abs(value - computedM2) >= 0.005;
+    const differs = computedM2 !== null && beyondLimit(value - computedM2, LAND_AREA_MIN_ROUNDING_M2);
     return { value, computedM2, rule: 'R3', source: sourceOf(doc),
       reason: { zh: `供地文件（${cite(doc)}）载明的土地面积直接用于登记，不再核算。`, en: `The land area stated in the supply document (${cite(doc)}) is registered as it stands, without a re-check.` },
       note: differs ? { zh: `坐标计算面积为${computedM2!.toFixed(2)}平方米，与供地文件面积相差${(value - computedM2!).toFixed(2)}平方米；按R3登记供地文件面积，计算面积仅供对照。`, en: `The coordinates give ${computedM2!.toFixed(2)} m², ${(value - computedM2!).toFixed(2)} m² from the document; under R3 the document's area is registered, the computation shown beside it.` } : null };
