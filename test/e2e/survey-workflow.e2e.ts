@@ -87,7 +87,9 @@ describe('a survey result in the browser', () => {
     await page.click('.packet button[type=submit]');
     await page.waitForSelector('[data-testid=packet-result]');
     const packet = await page.textContent('[data-testid=packet-result]');
-    expect(packet).toContain('结论');
+    expect(await page.getAttribute('[data-testid=packet-result]', 'data-decision')).toBe('reuse');
+    expect(await page.textContent('[data-testid=packet-decision]')).toContain('复用');
+    expect(packet).toContain('2300.00 ㎡');
     expect(await page.$$('[data-testid=packet-result] .downloads a')).toHaveLength(5);
     await screenshot(page, 'packet');
   });
