@@ -70,6 +70,11 @@ describe('a registration packet in the browser', () => {
     const message = await page.textContent('[data-testid=packet-error]');
     expect(message).toContain('该登记类型不适用于这宗地');
     expect(message).toContain('集体建设用地使用权首次登记只适用于集体建设用地使用权');
+
+    await page.click('header button.lang');
+    await page.click('.packet button[type=submit]');
+    await page.waitForSelector('[data-testid=packet-error]:has-text("does not fit")');
+    expect(await page.textContent('[data-testid=packet-error]')).toContain('applies to collective construction land use right (J + B/S/X) only');
   });
 });
 
