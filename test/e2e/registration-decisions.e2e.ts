@@ -130,16 +130,21 @@ describe('a split parcel in the browser', () => {
   });
 });
 
-describe('the area comparison on both bases', () => {
-  it('highlights a unit beyond ±3 % on 建筑面积 and one beyond ±3 % on 套内建筑面积 only, as the headline counts them', async () => {
-    const parcel = testParcelCode();
-    const unit = (n: number) => `${parcel}F0001000${n}`;
-    // Unit 1: inner +2 %, building +4 %; unit 2: inner −4 %, building unchanged; unit 3: within ±3 % on both.
-    const presale = [{ unitCode: unit(1), buildingAreaM2: 100, innerAreaM2: 80, sharedAreaM2: 20 }, { unitCode: unit(2), buildingAreaM2: 100, innerAreaM2: 80, sharedAreaM2: 20 }, { unitCode: unit(3), buildingAreaM2: 100, innerAreaM2: 80, sharedAreaM2: 20 }];
-    const verified = [{ unitCode: unit(1), buildingAreaM2: 104, innerAreaM2: 81.6, sharedAreaM2: 22.4 }, { unitCode: unit(2), buildingAreaM2: 100, innerAreaM2: 76.8, sharedAreaM2: 23.2 }, { unitCode: unit(3), buildingAreaM2: 101, innerAreaM2: 81, sharedAreaM2: 20 }];
+describe('pre-sale against verified unit areas', () => {
+  let parcel: string;
+  const unit = (n: number) => `${parcel}F0001000${n}`;
+
+  beforeAll(async () => {
+    parcel = testParcelCode();
+    const area = (n: number, buildingAreaM2: number, innerAreaM2: number) => ({ unitCode: unit(n), buildingAreaM2, innerAreaM2, sharedAreaM2: Math.round((buildingAreaM2 - innerAreaM2) * 100) / 100 });
+    // Unit 1: inner +2 %, building +4 %; unit 2: inner −4 %, building unchanged; unit 3: within ±3 % on both; unit 4 never verified.
+    const presale = [area(1, 100, 80), area(2, 100, 80), area(3, 100, 80), area(4, 90, 72)];
+    const verified = [area(1, 104, 81.6), area(2, 100, 76.8), area(3, 101, 81)];
     await accept(reviewer, (await submit(surveyor, { stage: 'presale', kind: '房产预测', parcelCode: parcel, surveyedOn: '2024-03-01', units: presale })).id);
     await accept(reviewer, (await submit(surveyor, { stage: 'completion', kind: '房产实测', parcelCode: parcel, surveyedOn: '2025-05-01', units: verified, areaPrecisionClass: 2, completionAcceptanceNo: '孟竣联验(2025)9号', completionAcceptanceDate: '2025-05-10' })).id);
+  });
 
+  it('highlights a unit beyond ±3 % on 建筑面积 and one beyond ±3 % on 套内建筑面积 only, as the headline counts them', async () => {
     const { page } = await browser.logInAs('demo-planner');
     await page.click('[data-tab=compare]');
     await page.fill('input[name=compareParcel]', parcel);
@@ -150,5 +155,18 @@ describe('the area comparison on both bases', () => {
     expect(await page.textContent(`[data-unit="${unit(2)}"] td[data-basis=inner]`)).toBe('−4.00 %');
     expect(await page.textContent('[data-testid=flagged-count]')).toContain(`${flagged.length} 个单元`);
     await screenshot(page, 'compare-both-bases');
+  });
+
+  it('shows the registrar the verified areas registered with their rule, and names the unit missing from the 实测', async () => {
+    const { page } = await browser.logInAs('demo-registrar');
+    await openParcel(page, parcel);
+    expect(await page.textContent('[data-testid=timeline]')).toContain('竣工验收编号：孟竣联验(2025)9号（2025-05-10）');
+    await requestPacket(page, '房屋所有权首次登记', 'E2E-I9-0006');
+    await page.waitForSelector('[data-testid=packet-units]');
+    const rows = await page.$$eval('[data-testid=packet-units] tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim())));
+    expect(rows).toEqual([[unit(1), '104.00', 'R6'], [unit(2), '100.00', 'R5'], [unit(3), '101.00', 'R6'], [unit(4), '—', '']]);
+    expect(await page.textContent('[data-testid=packet-units-missing]')).toBe(`以下单元不在房产实测成果中：${unit(4)}`);
+    await page.locator('[data-testid=packet-units]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'packet-units');
   });
 });

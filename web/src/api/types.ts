@@ -15,9 +15,8 @@ export interface SupplyDocument { kind: string; no: string; date: string }
 /** R5 evidence: the 竣工联合验收 / 备案 a completion result was verified in. */
 export interface CompletionAcceptance { no: string; date: string | null }
 
-export interface TimelineEntry {
-  id: string; stage: Stage; kind: string; status: ResultStatus; organisation: string; surveyedOn: string;
-  planeAreaM2?: number | null; declaredAreaM2?: number | null; supersededBy?: string | null;
+/** What a result carries besides its geometry: evidence cited by packets, and its part in the parcel's boundary. */
+export interface ResultEvidence {
   /** 房产面积 precision class (GB/T 17986.1); null: not stated (二级 assumed). */
   areaPrecisionClass?: 1 | 2 | 3 | null;
   supplyDocument?: SupplyDocument | null;
@@ -26,6 +25,11 @@ export interface TimelineEntry {
   boundaryRole?: 'establishes' | 'confirms' | null;
   /** confirms: the result that established the boundary. */
   boundaryOf?: string | null;
+}
+
+export interface TimelineEntry extends ResultEvidence {
+  id: string; stage: Stage; kind: string; status: ResultStatus; organisation: string; surveyedOn: string;
+  planeAreaM2?: number | null; declaredAreaM2?: number | null; supersededBy?: string | null;
 }
 
 /** 宗地沿革: the split or merge that made the parcel, and the one that retired it (schemas/parcel-lineage.schema.json). */
@@ -52,7 +56,7 @@ export interface Finding {
 }
 export interface QualityReport { file?: string; format?: string; crs: string | null; plots?: number; findings: Finding[]; errors: number; warnings: number; passed: boolean }
 
-export interface SurveyResult {
+export interface SurveyResult extends ResultEvidence {
   id: string; stage: Stage; kind: string; parcelCode: string; status: ResultStatus; organisation: string; surveyedOn: string; crs?: string;
   planeAreaM2?: number | null; geometry4490?: GeoJSON.Geometry | null; boundaryPoints?: BoundaryPoint[];
 }
