@@ -79,7 +79,7 @@ describe('a re-survey with every 界址点 moved 0.30 m', () => {
     for (const [, displacement, dx, dy] of moved) expect([displacement, Math.abs(Number(dx)).toFixed(3), dy]).toEqual(['0.300', '0.000', '0.300']);
     await page.waitForSelector('[data-testid=map][data-diff-arrows="8"]');
     await page.waitForSelector(`[data-testid=map][data-fitted="review:${surveyId}"]`);
-    expect(await page.textContent('[data-testid=review-legend]')).toMatch(/待审核成果.*已审核界址/);
+    expect(await page.textContent('[data-testid=review-legend]')).toMatch(/待审核成果.*审核通过的界址/);
     await screenshot(page, 'review-diff');
 
     await page.fill('textarea[name=note]', '界址点整体东移0.30米，超出一级界址点限差，请核实控制点后重新测量');

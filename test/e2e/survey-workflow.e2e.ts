@@ -21,12 +21,18 @@ function bowtieTxt(): Uint8Array {
   } as Parameters<typeof writeExchangeTxt>[0]);
 }
 
-async function fillUpload(page: E2ePage['page'], file: string) {
+async function fillUpload(page: E2ePage['page'], file: string, supply?: { no: string; date: string }) {
   await page.click('[data-tab=upload]');
   await page.setInputFiles('input[type=file][name=file]', file);
   await page.fill('input[name=parcelCode]', PARCEL);
   await page.fill('input[name=kind]', '权籍调查');
   await page.fill('input[name=surveyedOn]', '2025-01-15');
+  if (supply) {
+    // The supply procedure the 权籍调查 was used for (R2), offered for a cadastral survey of the land-supply stage.
+    await page.selectOption('select[name=supplyDocumentKind]', '出让合同');
+    await page.fill('input[name=supplyDocumentNo]', supply.no);
+    await page.fill('input[name=supplyDocumentDate]', supply.date);
+  }
   await page.click('[data-testid=validate]');
   await page.waitForSelector('[data-testid=quality-report]');
 }
@@ -53,10 +59,11 @@ describe('a survey result in the browser', () => {
     await screenshot(page, 'upload-finding-on-map');
   });
 
-  it('submits a clean TXT as the surveyor organisation', async () => {
+  it('submits a clean TXT as the surveyor organisation, with the supply document it was used for', async () => {
     const current = await browser.logInAs('demo-surveyor');
     const { page } = current;
-    await fillUpload(page, path.resolve(__dirname, '../fixtures/txt/sample-gbk-crlf.txt'));
+    expect(await page.$('select[name=supplyDocumentKind]')).toBeNull(); // not before the stage and kind call for it
+    await fillUpload(page, path.resolve(__dirname, '../fixtures/txt/sample-gbk-crlf.txt'), { no: '焦土出让(2024)17号', date: '2024-12-01' });
     expect(await page.textContent('[data-testid=report-verdict]')).toContain('质检通过');
     await page.click('[data-testid=submit]');
     await page.waitForSelector('[data-testid=submitted]');
@@ -76,7 +83,7 @@ describe('a survey result in the browser', () => {
     expect(await page.$(`[data-testid=review-queue] a[data-parcel="${PARCEL}"]`)).toBeNull();
   });
 
-  it('lets the registrar generate a registration packet from it', async () => {
+  it('lets the registrar generate a registration packet from it, citing the supply procedure (R2)', async () => {
     const current = await browser.logInAs('demo-registrar');
     const { page } = current;
     await page.fill('input[name=q]', PARCEL);
@@ -87,7 +94,11 @@ describe('a survey result in the browser', () => {
     await page.click('.packet button[type=submit]');
     await page.waitForSelector('[data-testid=packet-result]');
     const packet = await page.textContent('[data-testid=packet-result]');
-    expect(packet).toContain('结论');
+    expect(await page.getAttribute('[data-testid=packet-result]', 'data-decision')).toBe('reuse');
+    expect(await page.textContent('[data-testid=packet-decision]')).toContain('复用');
+    expect(packet).toContain('2300.00 ㎡');
+    expect(await page.textContent('[data-testid=packet-boundary]')).toContain('焦土出让(2024)17号');
+    expect(await page.textContent('[data-testid=timeline]')).toContain('供地文件号：出让合同 焦土出让(2024)17号（2024-12-01）');
     expect(await page.$$('[data-testid=packet-result] .downloads a')).toHaveLength(5);
     await screenshot(page, 'packet');
   });

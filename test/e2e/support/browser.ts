@@ -16,7 +16,16 @@ export interface E2ePage {
   page: Page;
   /** Console errors and page errors seen so far. */
   problems: string[];
+  /** Error answers the test provokes on purpose (status and path): the browser's console line for them is no problem. */
+  expectedErrors: { status: number; path: string }[];
 }
+
+/** Tells the page that a `status` answer from `path` is what the test asks for (Chromium logs every 4xx it loads). */
+export function expectHttpError(p: E2ePage, status: number, path: string): void {
+  p.expectedErrors.push({ status, path });
+}
+
+const LOAD_FAILED = /^Failed to load resource: the server responded with a status of (\d{3})/;
 
 export class E2eBrowser {
   private browser!: Browser;
@@ -46,12 +55,17 @@ export class E2eBrowser {
   async newPage(): Promise<E2ePage> {
     const page = await this.context.newPage();
     const problems: string[] = [];
+    const expectedErrors: E2ePage['expectedErrors'] = [];
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+      if (m.type() !== 'error') return;
+      const status = LOAD_FAILED.exec(m.text())?.[1];
+      const url = m.location().url ?? '';
+      if (status && expectedErrors.some((e) => e.status === Number(status) && new URL(url, hubUrl()).pathname === e.path)) return;
+      problems.push(`console: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.setDefaultTimeout(20_000);
-    const opened = { page, problems };
+    const opened = { page, problems, expectedErrors };
     this.opened.push(opened);
     return opened;
   }

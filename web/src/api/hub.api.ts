@@ -1,6 +1,6 @@
 // Typed calls to the hub's API, one function per question the app asks.
 import { getJson, sendForm, sendJson } from './http';
-import type { AreaComparison, BoundaryDiff, Packet, ParcelDetail, ParcelItem, QualityReport, Session, Stage, SurveyResult } from './types';
+import type { AreaComparison, BoundaryDiff, Packet, PacketRequest, ParcelDetail, ParcelItem, QualityReport, Session, Stage, SurveyResult } from './types';
 
 export const api = {
   session: () => getJson<Session>('/api/session'),
@@ -12,6 +12,8 @@ export const api = {
   /** Parcel boundaries and building footprints in EPSG:4490 inside bbox (minLon,minLat,maxLon,maxLat). */
   mapFeatures: (bbox: number[], stage?: Stage) => getJson<GeoJSON.FeatureCollection>('/api/map/features', { bbox: bbox.map((v) => v.toFixed(6)).join(','), stage }),
 
+  /** A result as JSON (a link for people to follow). */
+  surveyUrl: (id: string) => `/api/surveys/${encodeURIComponent(id)}`,
   survey: (id: string) => getJson<SurveyResult>(`/api/surveys/${encodeURIComponent(id)}`),
   reviewQueue: () => getJson<{ items: SurveyResult[] } | SurveyResult[]>('/api/surveys', { status: 'submitted' }),
   review: (id: string, decision: 'accept' | 'reject', note: string) => sendJson<SurveyResult>('POST', `/api/surveys/${encodeURIComponent(id)}/review`, { decision, note }),
@@ -19,7 +21,7 @@ export const api = {
   submit: (form: FormData) => sendForm<SurveyResult>('/api/surveys', form),
   boundaryDiff: (code: string, surveyId: string) => getJson<BoundaryDiff>(`/api/parcels/${encodeURIComponent(code)}/boundary-diff`, { against: surveyId }),
 
-  createPacket: (body: { parcelCode: string; registrationType: string; applicationNo: string; purpose: string }) => sendJson<Packet>('POST', '/api/registration-packets', body),
+  createPacket: (body: PacketRequest) => sendJson<Packet>('POST', '/api/registration-packets', body),
   packetUrl: (id: string, format: string) => `/api/registration-packets/${encodeURIComponent(id)}?format=${format}`,
 
   areaComparison: (parcelCode: string) => getJson<AreaComparison>('/api/comparisons/areas', { parcelCode }),

@@ -8,9 +8,34 @@ export interface Session { username: string; roles: Role[]; organisation?: strin
 
 export interface ParcelItem { parcelCode: string; location: string | null; bbox4490?: number[] | null; resultCount?: number; acceptedCount?: number }
 
-export interface TimelineEntry {
+export interface Bilingual { zh: string; en: string }
+
+/** R2 evidence (the supply procedure a 权籍调查 was used for) or a supply document's own reference. */
+export interface SupplyDocument { kind: string; no: string; date: string }
+/** R5 evidence: the 竣工联合验收 / 备案 a completion result was verified in. */
+export interface CompletionAcceptance { no: string; date: string | null }
+
+/** What a result carries besides its geometry: evidence cited by packets, and its part in the parcel's boundary. */
+export interface ResultEvidence {
+  /** 房产面积 precision class (GB/T 17986.1); null: not stated (二级 assumed). */
+  areaPrecisionClass?: 1 | 2 | 3 | null;
+  supplyDocument?: SupplyDocument | null;
+  completionAcceptance?: CompletionAcceptance | null;
+  /** Fixed at acceptance: the result established the boundary (确立界址) or confirmed one within the 允许误差 (复核一致). */
+  boundaryRole?: 'establishes' | 'confirms' | null;
+  /** confirms: the result that established the boundary. */
+  boundaryOf?: string | null;
+}
+
+export interface TimelineEntry extends ResultEvidence {
   id: string; stage: Stage; kind: string; status: ResultStatus; organisation: string; surveyedOn: string;
   planeAreaM2?: number | null; declaredAreaM2?: number | null; supersededBy?: string | null;
+}
+
+/** 宗地沿革: the split or merge that made the parcel, and the one that retired it (schemas/parcel-lineage.schema.json). */
+export interface ParcelLineage {
+  madeBy: { kind: 'split' | 'merge'; predecessorCodes: string[]; surveyId: string; changeNo: string; recordedAt: string } | null;
+  retired: { kind: 'split' | 'merge'; successorCodes: string[]; changeNo: string; retiredAt: string } | null;
 }
 
 /** 界址点: x = north, y = east in the survey's zone CRS; xText/yText are the digits as surveyed. */
@@ -22,6 +47,7 @@ export interface ParcelDetail {
   timeline: TimelineEntry[];
   currentBoundary: { surveyId: string; crs: string; geometry4490: GeoJSON.Geometry; boundaryPoints: BoundaryPoint[] } | null;
   areasByStage: Record<string, unknown>;
+  lineage?: ParcelLineage;
 }
 
 export interface Finding {
@@ -30,7 +56,7 @@ export interface Finding {
 }
 export interface QualityReport { file?: string; format?: string; crs: string | null; plots?: number; findings: Finding[]; errors: number; warnings: number; passed: boolean }
 
-export interface SurveyResult {
+export interface SurveyResult extends ResultEvidence {
   id: string; stage: Stage; kind: string; parcelCode: string; status: ResultStatus; organisation: string; surveyedOn: string; crs?: string;
   planeAreaM2?: number | null; geometry4490?: GeoJSON.Geometry | null; boundaryPoints?: BoundaryPoint[];
 }
@@ -43,15 +69,44 @@ export interface BoundaryDiff {
   added4490?: GeoJSON.Geometry | null; removed4490?: GeoJSON.Geometry | null;
 }
 
+/** The 14 登记类型 of schemas/packet-request.schema.json, in its order. */
+export const REGISTRATION_TYPES = [
+  '国有建设用地使用权首次登记', '集体建设用地使用权首次登记', '宅基地使用权及房屋所有权首次登记', '房屋所有权首次登记',
+  '变更登记', '转移登记', '预告登记', '预购商品房抵押预告登记', '在建建筑物抵押登记',
+  '抵押登记', '更正登记', '异议登记', '注销登记', '查封登记',
+] as const;
+export type RegistrationType = (typeof REGISTRATION_TYPES)[number];
+/** What a 变更登记 changes (required there). */
+export const CHANGE_KINDS = ['名称', '用途', '界址', '面积', '分割', '合并'] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
+export interface PacketRequest { parcelCode: string; registrationType: RegistrationType; changeKind?: ChangeKind; unitCode?: string; applicationNo: string; purpose: string }
+
+export type PacketDecision = 'reuse' | 'awaiting_review' | 'new_survey_required';
+export type Rule = 'R1' | 'R2' | 'R3' | 'R4' | 'R5' | 'R6' | 'R7';
+/** The result a value comes from. */
+export interface PacketSource { surveyId: string; stage: Stage; kind: string; organisation: string; surveyedOn: string }
+export interface Sourced<T> { value: T; rule: Rule; source: PacketSource; reason: Bilingual }
+export interface RequirementState { requirement: string; state: 'met' | 'pending' | 'missing'; reason: Bilingual; surveyIds: string[] }
+
 export interface Packet {
-  packetId: string; decision: string; reason: { zh: string; en: string } | string;
-  boundary?: { value?: unknown; rule?: string; source?: unknown; reason?: { zh?: string; en?: string } | string } | null;
-  landArea?: unknown; units?: unknown[]; boundaryPoints?: BoundaryPoint[];
+  packetId: string; decision: PacketDecision; reason: Bilingual;
+  /** The decision-table row applied, e.g. 变更登记（界址/面积）. */
+  tableRow: string;
+  requirements: RequirementState[];
+  boundary: (Sourced<{ surveyId: string; crs: string; planeAreaM2: number | null }> & { confirmedBy: PacketSource[] }) | null;
+  /** Land area, m² (registered to 0.01 m²); computedM2 the plane area of the coordinates. */
+  landArea: (Sourced<number> & { computedM2: number | null; note: Bilingual | null }) | null;
+  units: (UnitComparison & { registered: Sourced<number> | null })[];
+  /** Units of the 楼盘表 without a verified (实测) area. */
+  unitsMissingFromVerified: string[];
+  lineage: ParcelLineage['madeBy'];
+  boundaryPoints?: BoundaryPoint[];
 }
 
 export interface AreaFigure {
   name: string; presaleM2: number | null; verifiedM2: number | null; differenceM2: number | null;
   ratioPercent: number | null; ratioText: string | null; flagged: boolean; consequence?: { zh: string; en: string } | null;
 }
-export interface UnitComparison { unitCode: string; buildingNo: string; missing: 'presale' | 'verified' | null; building: AreaFigure; inner: AreaFigure; shared: AreaFigure }
+export interface UnitComparison { unitCode: string; buildingNo?: string; missing: 'presale' | 'verified' | null; building: AreaFigure; inner: AreaFigure; shared: AreaFigure }
 export interface AreaComparison { parcelCode: string; units: UnitComparison[]; buildings: { buildingNo?: string; units: number; building: { ratioText: string | null } }[]; explanation?: unknown; missingStages?: string[] }
