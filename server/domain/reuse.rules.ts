@@ -73,7 +73,7 @@ const isLegacy = (r: ResultSummary, input: PacketInput) => r.stage === 'legacy' 
  */
 function boundaryRule(r: ResultSummary, row: TableRow, input: PacketInput): { rule: Rule; reason: Bilingual } | null {
   if (r.family === 'supply_document') return { rule: 'R4', reason: { zh: `供地文件（${cite(r)}）载有坐标，直接作为宗地界址点坐标。`, en: `The supply document (${cite(r)}) carries coordinates, which are the parcel's boundary point coordinates as they stand.` } };
-  if (isLegacy(r, input)) return { rule: 'R1', reason: { zh: `统一登记前已审核、界址未变化的历史成果（${cite(r)}），不再重复测量。`, en: `A result reviewed before unified registration (${cite(r)}) whose boundary has not changed is reused without a new survey.` } };
+  if (isLegacy(r, input)) return { rule: 'R1', reason: { zh: `统一登记前经审核符合登记要求、界址未变化的历史成果（${cite(r)}），不再重复测量。`, en: `A result reviewed before unified registration (${cite(r)}) whose boundary has not changed is reused without a new survey.` } };
   const cadastral = r.family === 'cadastral';
   if (row.boundaryBasis === 'first_registration' && !cadastral) return null;
   if (cadastral && r.stage === 'land_supply' && r.supplyDocument && row.first) {
@@ -150,7 +150,7 @@ function units(input: PacketInput, row: TableRow): { units: PacketDecision['unit
     if (row.unitAreas === 'verified' && ver && verified) {
       const differs = pre !== undefined && registeredArea(pre.buildingAreaM2) !== registeredArea(ver.buildingAreaM2);
       registered = { value: registeredArea(ver.buildingAreaM2), source: sourceOf(verified), ...(legacy
-        ? { rule: 'R1' as const, reason: { zh: `统一登记前已审核的房产测量成果（${cite(verified)}）的面积，不再重新测量。`, en: `The area of the building survey reviewed before unified registration (${cite(verified)}) is reused without a new survey.` } }
+        ? { rule: 'R1' as const, reason: { zh: `统一登记前经审核符合登记要求的房产测量成果（${cite(verified)}）的面积，不再重新测量。`, en: `The area of the building survey reviewed before unified registration (${cite(verified)}) is reused without a new survey.` } }
         : differs
           ? { rule: 'R6' as const, reason: { zh: `预售面积与竣工实测面积不一致（面积误差比${comparison.building.ratioText}），按实测面积登记。`, en: `The pre-sale area differs from the verified area (${comparison.building.ratioText}); the verified area is registered.` } }
           : { rule: 'R5' as const, reason: { zh: `竣工联合验收核实的房屋面积（${cite(verified)}）直接使用，不再核算。`, en: `The building area verified by the joint completion acceptance (${cite(verified)}) is used directly.` } }) };
@@ -307,7 +307,9 @@ export function decidePacket(input: PacketInput): PacketDecision {
 
 function decision(row: TableRow, requirements: RequirementState[], input: PacketInput): Pick<PacketDecision, 'decision' | 'reason'> {
   const missing = requirements.filter((r) => r.state === 'missing'), pending = requirements.filter((r) => r.state === 'pending');
-  const join = (list: RequirementState[], sep: string, lang: 'zh' | 'en') => list.map((r) => r.reason[lang]).join(sep);
+  // Sentences joined as one: zh clauses by '；' (without their own '。') and closed once; en sentences by a space.
+  const join = (list: RequirementState[], sep: string, lang: 'zh' | 'en') =>
+    lang === 'zh' ? `${list.map((r) => r.reason.zh.replace(/。$/, '')).join(sep)}。` : list.map((r) => r.reason.en).join(sep);
   if (missing.length) {
     const also = pending.length ? { zh: `另：${join(pending, '；', 'zh')}`, en: ` Also: ${join(pending, ' ', 'en')}` } : { zh: '', en: '' };
     return { decision: 'new_survey_required', reason: { zh: `需要补充测绘成果（${row.key}）：${join(missing, '；', 'zh')}${also.zh}`, en: `A survey is needed (${row.key}): ${join(missing, ' ', 'en')}${also.en}` } };

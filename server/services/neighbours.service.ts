@@ -42,12 +42,12 @@ export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, targets
         const width = m3((2 * row.area_m2) / row.perimeter_m);
         out.push(finding('SLIVER_OVERLAP', 'warning', where,
           `a sliver about ${width} m wide (${row.area_m2.toFixed(2)} m²) overlaps accepted parcel ${row.parcel_code} around X ${m3(row.x_north)}, Y ${m3(row.y_east)}, within the ${tolerance} m tolerance; if the boundary is shared, use the neighbour's coordinates`,
-          `与已审核宗地${row.parcel_code}有宽约${width}米（${row.area_m2.toFixed(2)}平方米）的狭长重叠，位置约 X ${m3(row.x_north)}，Y ${m3(row.y_east)}，在允许误差${tolerance}米以内；如为共用界址，请采用相邻宗地的坐标`,
+          `与审核通过的宗地${row.parcel_code}有宽约${width}米（${row.area_m2.toFixed(2)}平方米）的狭长重叠，位置约 X ${m3(row.x_north)}，Y ${m3(row.y_east)}，在允许误差${tolerance}米以内；如为共用界址，请采用相邻宗地的坐标`,
           { parcelCode: row.parcel_code, overlapM2: row.area_m2 }));
       } else {
         out.push(finding('OVERLAPS_ACCEPTED_PARCEL', 'error', where,
           `overlaps accepted parcel ${row.parcel_code} (${row.kind}, result ${row.id}) by ${row.area_m2.toFixed(2)} m² around X ${m3(row.x_north)}, Y ${m3(row.y_east)}; a boundary shared with an accepted parcel must use its coordinates`,
-          `与已审核宗地${row.parcel_code}（${row.kind}，成果${row.id}）重叠${row.area_m2.toFixed(2)}平方米，位置约 X ${m3(row.x_north)}，Y ${m3(row.y_east)}；与已审核宗地共用的界址应采用其坐标`,
+          `与审核通过的宗地${row.parcel_code}（${row.kind}，成果${row.id}）重叠${row.area_m2.toFixed(2)}平方米，位置约 X ${m3(row.x_north)}，Y ${m3(row.y_east)}；与审核通过的宗地共用的界址应采用其坐标`,
           { parcelCode: row.parcel_code, surveyId: row.id, overlapM2: row.area_m2 }));
       }
       continue;
@@ -64,10 +64,10 @@ export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, targets
     out.push(own
       ? finding(code, 'warning', { file, plot: plot.plotNo, ring: own.ring, point: own.point, line: own.line, x: own.x, y: own.y },
         `point ${own.point} lies ${d} m ${side} the boundary of accepted parcel ${row.parcel_code} (narrower than the ${tolerance} m tolerance); if the boundary is shared, use the neighbour's coordinates`,
-        `界址点${own.point}位于已审核宗地${row.parcel_code}界线${sideZh}${d}米（小于允许误差${tolerance}米）；如为共用界址，请采用相邻宗地的坐标`)
+        `界址点${own.point}位于审核通过的宗地${row.parcel_code}界线${sideZh}${d}米（小于允许误差${tolerance}米）；如为共用界址，请采用相邻宗地的坐标`)
       : finding(code, 'warning', { file, plot: plot.plotNo, x: row.x_north, y: row.y_east },
         `a boundary point of accepted parcel ${row.parcel_code} at X ${m3(row.x_north)}, Y ${m3(row.y_east)} lies ${d} m ${side} this plot's boundary (narrower than the ${tolerance} m tolerance); if the boundary is shared, use the neighbour's coordinates`,
-        `已审核宗地${row.parcel_code}的界址点（X ${m3(row.x_north)}，Y ${m3(row.y_east)}）位于本地块界线${sideZh}${d}米（小于允许误差${tolerance}米）；如为共用界址，请采用相邻宗地的坐标`));
+        `审核通过的宗地${row.parcel_code}的界址点（X ${m3(row.x_north)}，Y ${m3(row.y_east)}）位于本地块界线${sideZh}${d}米（小于允许误差${tolerance}米）；如为共用界址，请采用相邻宗地的坐标`));
   }
   return out;
 }
