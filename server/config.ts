@@ -9,8 +9,14 @@ export interface Config {
   dataDir: string;
   /** Load the demo set into an empty database. */
   demo: boolean;
-  /** Port of the embedded engine's PostgreSQL wire-protocol socket (0 → any free port). */
+  /** Port of the embedded engine's PostgreSQL wire-protocol socket (0 → any free port), when attaching is on. */
   embeddedPgPort: number;
+  /**
+   * Open the embedded engine to other clients (psql, QGIS) on 127.0.0.1:embeddedPgPort. Off by default: PGlite is ONE
+   * session shared by every client, so an attached client acts as the database owner inside the hub's own session.
+   * Off, the hub reaches it through a Unix socket in a folder of the data directory only its OS user can open.
+   */
+  embeddedAttach: boolean;
   /** Host the HTTP server binds to. */
   host: string;
   /** Password of the admin account created on the first start; absent → a one-time password is printed. */
@@ -58,7 +64,7 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY; throws ConfigError with a one-line reason. */
+/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, PGLITE_ATTACH, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY; throws ConfigError with a one-line reason. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return {
@@ -67,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: path.resolve(env.DATA_DIR || './data'),
     demo: parseFlag('DEMO', env.DEMO, databaseUrl === undefined),
     embeddedPgPort: parsePort('PGLITE_PORT', env.PGLITE_PORT, 5433),
+    embeddedAttach: parseFlag('PGLITE_ATTACH', env.PGLITE_ATTACH, false),
     host: env.HOST || '127.0.0.1',
     adminPassword: env.ADMIN_PASSWORD || undefined,
     demoPassword: env.DEMO_PASSWORD || 'demo',

@@ -11,8 +11,8 @@ export type EngineName = 'pglite' | 'postgresql';
 export interface Database {
   pool: pg.Pool;
   engine: EngineName;
-  /** Connection string for psql/QGIS (password redacted). */
-  url: string;
+  /** Connection string for psql/QGIS (password redacted); null for an embedded engine not open to attaching. */
+  url: string | null;
   /** The role requests are served as (APP_ROLE once serveAsAppRole succeeded; else the configured one). */
   role: string | null;
   /**
@@ -56,12 +56,12 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     };
     return db;
   }
-  const embedded = await startEmbeddedEngine(config.dataDir, config.embeddedPgPort, log);
+  const embedded = await startEmbeddedEngine(config.dataDir, config.embeddedPgPort, log, { attach: config.embeddedAttach });
   const pool = createPool(embedded.url, 'pglite', log);
   return {
     pool,
     engine: 'pglite',
-    url: embedded.url,
+    url: embedded.attachable ? embedded.url : null,
     role: null,
     serveAsAppRole: async () => 'the embedded engine is one session: roles do not separate anything there',
     async close() {

@@ -18,6 +18,8 @@ export interface TestHub {
   engine: EngineName;
   /** The cookie of the session every helper request carries: an account holding every role. */
   cookie: string;
+  /** The username of that account (audit rows name it). */
+  username: string;
   /**
    * The session a helper request deciding a result (POST /api/surveys/{id}/review) carries: a second account with
    * every role, since nobody decides a result they submitted (separation of duties).
@@ -55,7 +57,7 @@ export async function startTestHub(): Promise<TestHub> {
     if (res.status !== 200) throw new Error(`login of ${username} answered ${res.status}`);
     return { cookie: res.headers.get('set-cookie')!.split(';')[0], username, id };
   };
-  const { cookie } = await login([...ROLES]);
+  const { cookie, username } = await login([...ROLES]);
   const { cookie: reviewerCookie } = await login([...ROLES]);
   const sessionFor = (method: string, path: string) => (method === 'POST' && /^\/api\/surveys\/[^/]+\/review$/.test(path) ? reviewerCookie : cookie);
   const answer = async (method: string, path: string, res: Response) => {
@@ -69,6 +71,7 @@ export async function startTestHub(): Promise<TestHub> {
     pool: hub.db.pool,
     engine: hub.db.engine,
     cookie,
+    username,
     reviewerCookie,
     login,
     async request(method, path, body) {
