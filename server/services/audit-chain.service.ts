@@ -32,8 +32,8 @@ export async function verifyAuditChain(pool: Pick<pg.Pool, 'query'>): Promise<Ch
         ? 'the row before it in its chain is missing (a row was removed)'
         : 'it does not link to the row before it (prev_hash differs)';
   return {
-    rows: r.rows,
-    chains: r.chains,
-    firstBroken: r.id ? { id: r.id, parcelCode: r.parcel_code?.trim() ?? null, chainSeq: r.chain_seq, at: r.at.toISOString(), action: r.action, reason } : null,
+    rows: Number(r.rows),
+    chains: Number(r.chains),
+    firstBroken: r.id ? { id: r.id, parcelCode: r.parcel_code?.trim() ?? null, chainSeq: Number(r.chain_seq), at: r.at.toISOString(), action: r.action, reason } : null,
   };
 }

@@ -63,9 +63,12 @@ DECLARE
   last record;
 BEGIN
   PERFORM pg_advisory_xact_lock(7426005, hashtext(coalesce(NEW.parcel_code, '')));
-  SELECT chain_seq, row_hash INTO last FROM audit_event
-  WHERE parcel_code IS NOT DISTINCT FROM NEW.parcel_code AND chain_seq IS NOT NULL
-  ORDER BY chain_seq DESC LIMIT 1;
+  -- Two forms, so that both read the last row through audit_event_chain_idx (IS NOT DISTINCT FROM cannot).
+  IF NEW.parcel_code IS NULL THEN
+    SELECT chain_seq, row_hash INTO last FROM audit_event WHERE parcel_code IS NULL ORDER BY chain_seq DESC LIMIT 1;
+  ELSE
+    SELECT chain_seq, row_hash INTO last FROM audit_event WHERE parcel_code = NEW.parcel_code ORDER BY chain_seq DESC LIMIT 1;
+  END IF;
   NEW.chain_seq := coalesce(last.chain_seq, 0) + 1;
   NEW.prev_hash := coalesce(last.row_hash, repeat('0', 64));
   NEW.row_hash := audit_event_digest(NEW);
@@ -77,14 +80,22 @@ ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only;
 DO $$
 DECLARE
   e audit_event;
-  prev record;
+  chain text := NULL;
+  seq bigint := 0;
+  hash char(64);
 BEGIN
+  -- One pass, chain by chain (rows without a parcel first), oldest first in each.
   FOR e IN SELECT * FROM audit_event ORDER BY parcel_code NULLS FIRST, at, id LOOP
-    SELECT chain_seq, row_hash INTO prev FROM audit_event
-    WHERE parcel_code IS NOT DISTINCT FROM e.parcel_code AND chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1;
-    e.chain_seq := coalesce(prev.chain_seq, 0) + 1;
-    e.prev_hash := coalesce(prev.row_hash, repeat('0', 64));
-    UPDATE audit_event SET chain_seq = e.chain_seq, prev_hash = e.prev_hash, row_hash = audit_event_digest(e) WHERE id = e.id;
+    IF seq = 0 OR coalesce(e.parcel_code, '') IS DISTINCT FROM chain THEN
+      chain := coalesce(e.parcel_code, '');
+      seq := 0;
+      hash := repeat('0', 64);
+    END IF;
+    seq := seq + 1;
+    e.chain_seq := seq;
+    e.prev_hash := hash;
+    hash := audit_event_digest(e);
+    UPDATE audit_event SET chain_seq = e.chain_seq, prev_hash = e.prev_hash, row_hash = hash WHERE id = e.id;
   END LOOP;
 END $$;
 ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only;
