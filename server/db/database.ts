@@ -44,11 +44,17 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       role: null,
       async serveAsAppRole() {
         if (engine !== 'postgresql') return 'the embedded engine is one session: roles do not separate anything there';
-        const { rows } = await db.pool.query(sql('app-role-usable'), [APP_ROLE]);
-        if (!rows[0].usable) return `the role ${APP_ROLE} does not exist or is not granted to ${rows[0].owner}`;
         const owner = db.pool;
-        db.pool = createPool(url, engine, log, APP_ROLE);
-        db.role = APP_ROLE;
+        if (config.appDatabaseUrl) {
+          // A login of its own: nothing a session of it runs can become the owner again.
+          db.pool = createPool(config.appDatabaseUrl, engine, log);
+          db.role = (await db.pool.query('SELECT current_user AS u')).rows[0].u;
+        } else {
+          const { rows } = await db.pool.query(sql('app-role-usable'), [APP_ROLE]);
+          if (!rows[0].usable) return `the role ${APP_ROLE} does not exist or is not granted to ${rows[0].owner}`;
+          db.pool = createPool(url, engine, log, APP_ROLE);
+          db.role = APP_ROLE;
+        }
         await owner.end();
         return null;
       },

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { verifyAuditChain } from '../../server/services/audit-chain.service';
 import { ROOT } from '../support/paths';
-import { expectedEngine, freshParcelCode, startTestHub, type TestHub } from '../support/test-hub';
+import { expectedEngine, freshParcelCode, startTestHub, testConfig, type TestHub } from '../support/test-hub';
+import { startHub } from '../../server/hub';
 import { landSupplySubmission } from '../support/fixtures';
 
 let hub: TestHub;
@@ -94,6 +95,22 @@ if (expectedEngine === 'postgresql') {
       await expect(hub.pool.query('DROP TABLE registration_packet')).rejects.toThrow(/must be owner/);
       await expect(hub.pool.query('CREATE TABLE sneaky (x int)')).rejects.toThrow(/permission denied/);
       expect((await hub.pool.query('SELECT count(*)::int AS n FROM boundary_point')).rows[0].n).toBeGreaterThan(0);
+    });
+
+    it('serves through APP_DATABASE_URL when given: a login that cannot become the owner again, even after RESET ROLE', async () => {
+      const login = 'onesurvey_app_login_test';
+      await owner.query(`DO $$ BEGIN CREATE ROLE ${login} LOGIN INHERIT IN ROLE onesurvey_app; EXCEPTION WHEN duplicate_object THEN NULL; END $$`);
+      const url = new URL(process.env.HUB_TEST_DB!);
+      url.username = login;
+      const served = await startHub(testConfig({ APP_DATABASE_URL: url.toString() }), () => undefined);
+      try {
+        expect(served.db.role).toBe(login);
+        await served.db.pool.query('RESET ROLE');
+        await expect(served.db.pool.query('TRUNCATE boundary_point')).rejects.toThrow(/permission denied/);
+        expect((await fetch(`${served.url}/api/health`)).status).toBe(200);
+      } finally {
+        await served.stop();
+      }
     });
   });
 }
