@@ -44,7 +44,7 @@ export interface BoundaryDiff {
 }
 
 export interface Packet {
-  packetId: string; decision: string; reason: { zh: string; en: string } | string;
+  packetId: string; decision: string; reason: { zh: string; en: string } | string; applicationNo: string; purpose: string;
   boundary?: { value?: unknown; rule?: string; source?: unknown; reason?: { zh?: string; en?: string } | string } | null;
   landArea?: unknown; units?: unknown[]; boundaryPoints?: BoundaryPoint[];
 }
