@@ -44,8 +44,10 @@ CREATE TRIGGER survey_result_supersession_guard BEFORE UPDATE OF superseded_by O
 
 -- 4. The audit chain: every row carries the SHA-256 of (the previous row's hash, its own content). One chain per
 -- parcel (parcel_code; rows without a parcel form one more chain), so the chain lives with the parcel's rows when the
--- tables are distributed by parcel_code. Writers of one chain take turns on a transaction-level advisory lock;
--- (parcel_code, chain_seq) is unique, so a writer that bypassed the lock fails instead of forking the chain.
+-- tables are distributed by parcel_code. Writers of one chain take turns on a transaction-level advisory lock (one of
+-- 1024, by a hash of the chain: a bulk import of many parcels holds at most 1024 locks; audit-insert.sql takes them in
+-- lock order, so two imports never deadlock on them); (parcel_code, chain_seq) is unique, so a writer that bypassed
+-- the lock fails instead of forking the chain.
 ALTER TABLE audit_event ADD COLUMN chain_seq bigint, ADD COLUMN prev_hash char(64), ADD COLUMN row_hash char(64);
 COMMENT ON COLUMN audit_event.chain_seq IS 'Position in the chain of its parcel (or of the rows without a parcel), from 1.';
 COMMENT ON COLUMN audit_event.prev_hash IS 'row_hash of the previous row of the chain (64 zeros for the first).';
@@ -62,7 +64,7 @@ CREATE FUNCTION audit_event_chain() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   last record;
 BEGIN
-  PERFORM pg_advisory_xact_lock(7426005, hashtext(coalesce(NEW.parcel_code, '')));
+  PERFORM pg_advisory_xact_lock(7426005, hashtext(coalesce(NEW.parcel_code, '')) & 1023);
   -- Two forms, so that both read the last row through audit_event_chain_idx (IS NOT DISTINCT FROM cannot).
   IF NEW.parcel_code IS NULL THEN
     SELECT chain_seq, row_hash INTO last FROM audit_event WHERE parcel_code IS NULL ORDER BY chain_seq DESC LIMIT 1;
