@@ -1,6 +1,7 @@
 // Parcels and units: registering them by code, the parcel read (timeline, current boundary, areas), and search.
 import type pg from 'pg';
 import { sql } from '../db/sql-files';
+import { withTransaction } from '../db/database';
 import { badRequest, HubError, notFound } from '../errors';
 import { parseParcelCode, parseUnitCode, type ParcelCode } from '../domain/parcel-code';
 import { areasPerStage, currentBoundaryResult, groupByStage } from '../domain/survey-result';
@@ -29,12 +30,14 @@ export interface DescriptiveFields {
 /** Creates the parcel or updates the fields given; `created` says which. Recorded in the audit log. */
 export async function putParcel(pool: pg.Pool, code: string, fields: DescriptiveFields, actor: Actor = HUB_ACTOR): Promise<{ created: boolean }> {
   requireParcelCode(code);
-  const { rows } = await pool.query(sql('parcel-upsert'), [
-    code, fields.location ?? null, fields.landUse ?? null, fields.rightType ?? null,
-    'location' in fields, 'landUse' in fields, 'rightType' in fields,
-  ]);
-  await audit(pool, actor, { action: 'parcel.put', parcelCode: code, details: { created: rows[0].created, fields } });
-  return { created: rows[0].created };
+  return withTransaction(pool, async (client) => {
+    const { rows } = await client.query(sql('parcel-upsert'), [
+      code, fields.location ?? null, fields.landUse ?? null, fields.rightType ?? null,
+      'location' in fields, 'landUse' in fields, 'rightType' in fields,
+    ]);
+    await audit(client, actor, { action: 'parcel.put', parcelCode: code, details: { created: rows[0].created, fields } });
+    return { created: rows[0].created };
+  });
 }
 
 export interface UnitFields {
@@ -55,16 +58,18 @@ export async function putUnit(pool: pg.Pool, unitCode: string, fields: UnitField
   }
   const parcelCode = parsed.value.parcel.code;
   const organisation = writingOrganisation(actor.viewer);
-  await pool.query(sql('parcel-ensure'), [[parcelCode], organisation]);
-  const { rows } = await pool.query(sql('unit-upsert'), [
-    parcelCode, unitCode, fields.location ?? null, fields.use ?? null, fields.floor ?? null,
-    'location' in fields, 'use' in fields, 'floor' in fields, organisation,
-  ]);
-  if (!rows[0]) {
-    throw new HubError(403, 'UNIT_NOT_YOURS', `unit ${unitCode} was not registered by ${organisation}: a surveyor changes only its own organisation's units; ask a registrar to correct it`);
-  }
-  await audit(pool, actor, { action: 'unit.put', parcelCode, subjectId: undefined, details: { unitCode, created: rows[0].created, fields } });
-  return { created: rows[0].created };
+  return withTransaction(pool, async (client) => {
+    await client.query(sql('parcel-ensure'), [[parcelCode], organisation]);
+    const { rows } = await client.query(sql('unit-upsert'), [
+      parcelCode, unitCode, fields.location ?? null, fields.use ?? null, fields.floor ?? null,
+      'location' in fields, 'use' in fields, 'floor' in fields, organisation,
+    ]);
+    if (!rows[0]) {
+      throw new HubError(403, 'UNIT_NOT_YOURS', `unit ${unitCode} was not registered by ${organisation}: a surveyor changes only its own organisation's units; ask a registrar to correct it`);
+    }
+    await audit(client, actor, { action: 'unit.put', parcelCode, details: { unitCode, created: rows[0].created, fields } });
+    return { created: rows[0].created };
+  });
 }
 
 /** Parses `asOf` (YYYY-MM-DD, a day in China) or throws 400 naming it. */
