@@ -106,6 +106,11 @@ ALTER TABLE audit_event ALTER COLUMN chain_seq SET NOT NULL, ALTER COLUMN prev_h
 CREATE UNIQUE INDEX audit_event_chain_idx ON audit_event (parcel_code, chain_seq) NULLS NOT DISTINCT;
 CREATE TRIGGER audit_event_chain BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_chain();
 
+-- A read of many parcels (the map, the review list) is one row listing them in details.parcelCodes; a parcel's
+-- access log finds them through this index.
+CREATE INDEX audit_event_read_parcels_idx ON audit_event USING gin ((details -> 'parcelCodes')) WHERE parcel_code IS NULL;
+COMMENT ON COLUMN audit_event.details IS 'What else the event needs: for reads of many parcels, parcelCodes; for reads without an application, browsing: true.';
+
 -- 5. The role the hub serves requests as: reads and writes rows, never TRUNCATE, DDL, triggers or ownership; the
 -- audit log is insert-only for it. Roles belong to the whole server: created once, granted per database. Without the
 -- right to create roles (CREATEROLE), the hub keeps running as the configured role and says so at start.
