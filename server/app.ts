@@ -4,6 +4,7 @@ import path from 'node:path';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import { errorMiddleware, HubError, notFound } from './errors';
 import { authorize, clientAddress, cookie, resolveViewer, SESSION_COOKIE } from './auth/access';
+import { requireScope } from './auth/scope';
 import { RateLimiter } from './auth/rate-limit';
 import { validate } from './schemas';
 import { buildOpenApi } from './openapi';
@@ -24,7 +25,7 @@ const WEB_DIST = path.resolve(__dirname, '../web/dist');
 export const routes: Route[] = [...healthRoutes, ...sessionRoutes, ...parcelRoutes, ...surveyRoutes, ...comparisonRoutes, ...packetRoutes, ...mapRoutes, ...accountRoutes];
 let openapi: unknown;
 routes.push({
-  method: 'get', path: '/api/openapi.json', access: 'authenticated', operationId: 'getOpenApi', tag: 'system',
+  method: 'get', path: '/api/openapi.json', access: 'authenticated', scope: 'none', operationId: 'getOpenApi', tag: 'system',
   summary: 'This API described (OpenAPI 3.1, generated from the route table and schemas/)', responses: { 200: { description: 'The document' } },
   handle: async () => ({ body: (openapi ??= buildOpenApi(routes, VERSION)) }),
 });
@@ -39,7 +40,7 @@ export function createApp(ctx: HubContext): express.Express {
   const limiter = new RateLimiter(ctx.config.rateLimitPerMinute);
 
   for (const route of routes) {
-    if (!route.access) throw new Error(`route ${route.method.toUpperCase()} ${route.path} states no access rule`);
+    if (!route.access || !route.scope) throw new Error(`route ${route.method.toUpperCase()} ${route.path} states no access or scope rule`);
     app[route.method](expressPath(route.path), async (req: Request, res: Response, next: NextFunction) => {
       try {
         const viewer = await resolveViewer(ctx.db.pool, req);
@@ -50,6 +51,7 @@ export function createApp(ctx: HubContext): express.Express {
           throw new HubError(429, 'RATE_LIMITED', `Too many requests: try again in ${wait} s`);
         }
         authorize(route.access, viewer, cookie(req, SESSION_COOKIE) !== undefined);
+        await requireScope(ctx.db.pool, route.scope, req, viewer);
         if (route.body && !req.is('multipart/form-data')) validate(route.body.json, req.body ?? {});
         const result = await route.handle(req, { ...ctx, viewer, clientAddress: address });
         if ('file' in result) {

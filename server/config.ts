@@ -6,12 +6,24 @@ export interface Config {
   port: number;
   /** PostgreSQL + PostGIS server; absent → the embedded engine. */
   databaseUrl?: string;
+  /**
+   * Optional: the connection string the hub serves requests through (a login role with onesurvey_app's privileges,
+   * e.g. onesurvey_app given LOGIN and a password by the DBA). Without it the hub serves as onesurvey_app by SET ROLE
+   * on connections of DATABASE_URL, which a hijacked session of a superuser login could undo.
+   */
+  appDatabaseUrl?: string;
   /** Folder of the embedded engine's data (ignored with databaseUrl). */
   dataDir: string;
   /** Load the demo set into an empty database. */
   demo: boolean;
-  /** Port of the embedded engine's PostgreSQL wire-protocol socket (0 → any free port). */
+  /** Port of the embedded engine's PostgreSQL wire-protocol socket (0 → any free port), when attaching is on. */
   embeddedPgPort: number;
+  /**
+   * Open the embedded engine to other clients (psql, QGIS) on 127.0.0.1:embeddedPgPort. Off by default: PGlite is ONE
+   * session shared by every client, so an attached client acts as the database owner inside the hub's own session.
+   * Off, the hub reaches it through a Unix socket in a folder of the data directory only its OS user can open.
+   */
+  embeddedAttach: boolean;
   /** Host the HTTP server binds to. */
   host: string;
   /** Password of the admin account created on the first start; absent → a one-time password is printed. */
@@ -58,29 +70,31 @@ function parseFlag(name: string, raw: string | undefined, fallback: boolean): bo
   throw new ConfigError(`${name}=${raw} must be 1 or 0`);
 }
 
-function parseDatabaseUrl(raw: string | undefined): string | undefined {
+function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): string | undefined {
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`DATABASE_URL is not a URL (expected postgres://user@host:port/database)`);
+    throw new ConfigError(`${name} is not a URL (expected postgres://user@host:port/database)`);
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, not ${url.protocol}//`);
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://, not ${url.protocol}//`);
   }
   return raw;
 }
 
-/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY, UNIFIED_REGISTRATION_DATE; throws ConfigError with a one-line reason. */
+/** Reads PORT, DATABASE_URL, APP_DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, PGLITE_ATTACH, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY, UNIFIED_REGISTRATION_DATE; throws ConfigError with a one-line reason. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return {
     port: parsePort('PORT', env.PORT, 8080),
     databaseUrl,
+    appDatabaseUrl: parseDatabaseUrl(env.APP_DATABASE_URL, 'APP_DATABASE_URL'),
     dataDir: path.resolve(env.DATA_DIR || './data'),
     demo: parseFlag('DEMO', env.DEMO, databaseUrl === undefined),
     embeddedPgPort: parsePort('PGLITE_PORT', env.PGLITE_PORT, 5433),
+    embeddedAttach: parseFlag('PGLITE_ATTACH', env.PGLITE_ATTACH, false),
     host: env.HOST || '127.0.0.1',
     adminPassword: env.ADMIN_PASSWORD || undefined,
     demoPassword: env.DEMO_PASSWORD || 'demo',

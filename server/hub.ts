@@ -21,6 +21,10 @@ export async function startHub(config: Config, log: (line: string) => void): Pro
     await requirePostgis(db.pool);
     const applied = await migrate(db.pool, log);
     if (applied) log(`applied ${applied} migration(s)`);
+    if (db.engine === 'postgresql') {
+      const refused = await db.serveAsAppRole();
+      log(refused ? `serving requests as the configured role: ${refused} (see README, "Database roles")` : `serving requests as the role ${db.role} (no TRUNCATE, DDL or ownership)`);
+    }
     const capabilities = await detectCapabilities(db.pool, db.engine);
     const oneTimePassword = await ensureAdmin(db.pool, config.adminPassword);
     if (oneTimePassword) log(`created the account 'admin' with the one-time password ${oneTimePassword} — it is shown only now (set ADMIN_PASSWORD to choose it)`);

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   }
   try {
     const hub = await startHub(config, log);
-    log(`database: ${hub.db.engine} — psql "${hub.db.url}"`);
+    log(hub.db.url ? `database: ${hub.db.engine} — psql "${hub.db.url}"` : `database: ${hub.db.engine} in ${config.dataDir}, for the hub alone (PGLITE_ATTACH=1 lets psql/QGIS attach: see README)`);
     log(`OneSurvey Hub is running at ${hub.url}  (API: ${hub.url}/api/openapi.json)`);
     const stop = async () => {
       log('stopping…');

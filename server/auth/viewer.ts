@@ -39,3 +39,14 @@ export const hasRole = (viewer: Viewer, ...roles: Role[]) => viewer.roles.some((
 
 /** Whether the principal may work on a parcel of this code (its county scope). */
 export const inCounty = (viewer: Viewer, parcelCode: string) => !viewer.countyCodes || viewer.countyCodes.includes(parcelCode.slice(0, 6));
+
+/**
+ * The survey organisation a registry write is made for: a surveyor's own (it then changes only what its
+ * organisation registered), or null for a registrar, an admin or the hub (the registry itself).
+ */
+export const writingOrganisation = (viewer: Viewer | null): string | null =>
+  !viewer || hasRole(viewer, 'registrar', 'admin') ? null : viewer.organisation ?? '';
+
+/** Whether a parcel or unit registered by `registeredBy` (null: the registry) shows to the viewer before any result of it is accepted. */
+export const seesRegistration = (visibility: Visibility, registeredBy: string | null) =>
+  visibility.organisation === null || registeredBy === null || registeredBy === visibility.organisation;

@@ -4,16 +4,27 @@ import type { Config } from '../config';
 import { redactUrl } from '../config';
 import { startEmbeddedEngine } from './embedded.engine';
 import { HubError } from '../errors';
+import { sql } from './sql-files';
 
 export type EngineName = 'pglite' | 'postgresql';
 
 export interface Database {
   pool: pg.Pool;
   engine: EngineName;
-  /** Connection string for psql/QGIS (password redacted). */
-  url: string;
+  /** Connection string for psql/QGIS (password redacted); null for an embedded engine not open to attaching. */
+  url: string | null;
+  /** The role requests are served as (APP_ROLE once serveAsAppRole succeeded; else the configured one). */
+  role: string | null;
+  /**
+   * On a server: from now on serve as APP_ROLE (a new pool whose connections start with `SET ROLE`), the
+   * migrations having run as the configured role. Returns why not, when it cannot (the role is missing).
+   */
+  serveAsAppRole(): Promise<string | null>;
   close(): Promise<void>;
 }
+
+/** The role the hub serves requests as on a server (created by migration 0005): no TRUNCATE, DDL or ownership. */
+export const APP_ROLE = 'onesurvey_app';
 
 // numeric and bigint come back as strings by default; areas and counts are read as numbers.
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
@@ -24,16 +35,41 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
 /** Opens the configured database: DATABASE_URL, or the embedded engine in DATA_DIR. */
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   if (config.databaseUrl) {
-    const engine = await identifyEngine(config.databaseUrl);
-    const pool = createPool(config.databaseUrl, engine, log);
-    return { pool, engine, url: redactUrl(config.databaseUrl), close: () => pool.end() };
+    const url = config.databaseUrl;
+    const engine = await identifyEngine(url);
+    const db: Database = {
+      pool: createPool(url, engine, log),
+      engine,
+      url: redactUrl(url),
+      role: null,
+      async serveAsAppRole() {
+        if (engine !== 'postgresql') return 'the embedded engine is one session: roles do not separate anything there';
+        const owner = db.pool;
+        if (config.appDatabaseUrl) {
+          // A login of its own: nothing a session of it runs can become the owner again.
+          db.pool = createPool(config.appDatabaseUrl, engine, log);
+          db.role = (await db.pool.query('SELECT current_user AS u')).rows[0].u;
+        } else {
+          const { rows } = await db.pool.query(sql('app-role-usable'), [APP_ROLE]);
+          if (!rows[0].usable) return `the role ${APP_ROLE} does not exist or is not granted to ${rows[0].owner}`;
+          db.pool = createPool(url, engine, log, APP_ROLE);
+          db.role = APP_ROLE;
+        }
+        await owner.end();
+        return null;
+      },
+      close: () => db.pool.end(),
+    };
+    return db;
   }
-  const embedded = await startEmbeddedEngine(config.dataDir, config.embeddedPgPort, log);
+  const embedded = await startEmbeddedEngine(config.dataDir, config.embeddedPgPort, log, { attach: config.embeddedAttach });
   const pool = createPool(embedded.url, 'pglite', log);
   return {
     pool,
     engine: 'pglite',
-    url: embedded.url,
+    url: embedded.attachable ? embedded.url : null,
+    role: null,
+    serveAsAppRole: async () => 'the embedded engine is one session: roles do not separate anything there',
     async close() {
       await pool.end();
       await embedded.stop();
@@ -41,10 +77,11 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   };
 }
 
-function createPool(url: string, engine: EngineName, log: (line: string) => void): pg.Pool {
+function createPool(url: string, engine: EngineName, log: (line: string) => void, role?: string): pg.Pool {
   // PGlite is one session behind its socket: the extended-protocol messages of several connections
   // would interleave, so the hub holds exactly one connection to it and transactions queue behind it.
-  const pool = new pg.Pool({ connectionString: url, max: engine === 'pglite' ? 1 : 10 });
+  // `-c role=…` makes every connection start as `role` (SET ROLE at connect time).
+  const pool = new pg.Pool({ connectionString: url, max: engine === 'pglite' ? 1 : 10, ...(role ? { options: `-c role=${role}` } : {}) });
   pool.on('error', (err) => log(`database connection error: ${err.message}`));
   return pool;
 }

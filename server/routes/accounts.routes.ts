@@ -4,7 +4,7 @@ import { auditEvents } from '../services/audit.service';
 import { requireParcelCode } from '../services/parcels.service';
 import { badRequest } from '../errors';
 import type { Role } from '../auth/viewer';
-import type { Route } from './route';
+import { actorOf, type Route } from './route';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const requireId = (id: string, what: string) => {
@@ -17,6 +17,7 @@ export const accountRoutes: Route[] = [
     method: 'get',
     path: '/api/accounts',
     access: ['admin'],
+    scope: 'none',
     operationId: 'listAccounts',
     summary: 'Every account with its roles (no secrets)',
     tag: 'admin',
@@ -29,19 +30,21 @@ export const accountRoutes: Route[] = [
     method: 'post',
     path: '/api/accounts',
     access: ['admin'],
+    scope: 'none',
     operationId: 'createAccount',
     summary: 'Create a person (password login) or a department account (API tokens)',
     tag: 'admin',
     body: { json: 'account-create' },
     responses: { 201: { description: 'Created' }, 400: { description: 'Invalid', schema: 'error' }, 409: { description: 'Username taken', schema: 'error' } },
     async handle(req, ctx) {
-      return { status: 201, body: await createAccount(ctx.db.pool, req.body as NewAccount) };
+      return { status: 201, body: await createAccount(ctx.db.pool, req.body as NewAccount, actorOf(ctx)) };
     },
   },
   {
     method: 'post',
     path: '/api/accounts/{id}/tokens',
     access: ['admin'],
+    scope: 'none',
     operationId: 'issueToken',
     summary: 'Issue a bearer token for an account, scoped by roles (within the account\'s) and county codes; shown once',
     tag: 'admin',
@@ -50,20 +53,21 @@ export const accountRoutes: Route[] = [
     responses: { 201: { description: 'The token (shown once; stored hashed)' }, 400: { description: 'Invalid', schema: 'error' }, 404: { description: 'No such account', schema: 'error' } },
     async handle(req, ctx) {
       const { name, roles, countyCodes } = req.body as { name: string; roles: Role[]; countyCodes?: string[] };
-      return { status: 201, body: await issueToken(ctx.db.pool, requireId(req.params.id, 'account'), name, roles, countyCodes ?? null) };
+      return { status: 201, body: await issueToken(ctx.db.pool, requireId(req.params.id, 'account'), name, roles, countyCodes ?? null, actorOf(ctx)) };
     },
   },
   {
     method: 'delete',
     path: '/api/tokens/{id}',
     access: ['admin'],
+    scope: 'none',
     operationId: 'revokeToken',
     summary: 'Revoke an API token',
     tag: 'admin',
     params: [{ name: 'id', in: 'path', description: 'Token id', required: true }],
     responses: { 200: { description: 'Revoked' }, 404: { description: 'No live token with that id', schema: 'error' } },
     async handle(req, ctx) {
-      await revokeToken(ctx.db.pool, requireId(req.params.id, 'token'));
+      await revokeToken(ctx.db.pool, requireId(req.params.id, 'token'), actorOf(ctx));
       return { body: { revoked: true } };
     },
   },
@@ -71,6 +75,7 @@ export const accountRoutes: Route[] = [
     method: 'get',
     path: '/api/audit',
     access: ['admin'],
+    scope: { parcelIn: 'query' },
     operationId: 'listAuditEvents',
     summary: 'The audit log, newest first: who did or read what, when, for which application and purpose, from where',
     tag: 'admin',

@@ -1,5 +1,5 @@
 // Pre-sale (预测) vs verified (实测) areas, for planners.
-import { actorOf, type Route } from './route';
+import { actorOf, purposeOf, purposeParams, type Route } from './route';
 import { compareParcelAreas, parseComparisonQuery } from '../services/comparisons.service';
 
 export const comparisonRoutes: Route[] = [
@@ -7,6 +7,7 @@ export const comparisonRoutes: Route[] = [
     method: 'get',
     path: '/api/comparisons/areas',
     access: ['planner', 'registrar', 'reviewer', 'admin'],
+    scope: { parcelIn: 'query' },
     operationId: 'compareAreas',
     summary: 'Pre-sale (预测) vs verified (实测) unit areas of a parcel: 面积误差比 on 建筑面积 and 套内建筑面积, the ±3 % flag, the GB/T 17986.1 限差, totals per building and parcel; as JSON or CSV',
     tag: 'comparisons',
@@ -14,8 +15,7 @@ export const comparisonRoutes: Route[] = [
       { name: 'parcelCode', in: 'query', required: true, description: '宗地代码, 19 characters' },
       { name: 'building', in: 'query', description: '自然幢号, 4 digits (characters 21–24 of the 不动产单元号): only that building' },
       { name: 'format', in: 'query', description: 'json (default) | csv: a download, UTF-8 with BOM, CRLF, bilingual header, one row per unit then the totals' },
-      { name: 'applicationNo', in: 'query', description: 'The application a CSV export is for; recorded in the audit log' },
-      { name: 'purpose', in: 'query', description: 'What a CSV export is for; recorded in the audit log' },
+      ...purposeParams,
     ],
     responses: {
       200: { description: 'The comparison; without a current accepted presale or completion result, an explanation naming the missing stage (JSON even when csv was asked for)', schema: 'area-comparison' },
@@ -23,8 +23,7 @@ export const comparisonRoutes: Route[] = [
       404: { description: 'Parcel not registered', schema: 'error' },
     },
     async handle(req, ctx) {
-      const why = { applicationNo: req.query.applicationNo?.toString(), purpose: req.query.purpose?.toString() };
-      const { report, file } = await compareParcelAreas(ctx.db.pool, parseComparisonQuery(req.query), actorOf(ctx), why);
+      const { report, file } = await compareParcelAreas(ctx.db.pool, parseComparisonQuery(req.query), actorOf(ctx), purposeOf(req));
       return file ? { file } : { body: report };
     },
   },

@@ -6,6 +6,7 @@ export const healthRoutes: Route[] = [
     method: 'get',
     path: '/api/health',
     access: 'public',
+    scope: 'none',
     operationId: 'getHealth',
     summary: 'Engine (pglite | postgresql), PostgreSQL and PostGIS versions, detected capabilities',
     tag: 'system',

@@ -1,33 +1,34 @@
 // The map's layers and the review queue.
 import { mapFeatures, resultsByStatus } from '../services/map.service';
-import { visibilityOf } from '../auth/viewer';
-import type { Route } from './route';
+import { actorOf, purposeOf, purposeParams, type Route } from './route';
 
 export const mapRoutes: Route[] = [
   {
     method: 'get',
     path: '/api/map/features',
     access: 'authenticated',
+    scope: 'listing',
     operationId: 'mapFeatures',
     summary: 'Survey results in a bbox as GeoJSON (EPSG:4490 lon/lat) for the map: stage, kind, role (parcel boundary or building footprint), status',
     tag: 'map',
-    params: [{ name: 'bbox', in: 'query', description: 'minLon,minLat,maxLon,maxLat (EPSG:4490)', required: true }, { name: 'stage', in: 'query', description: 'One stage only' }],
+    params: [{ name: 'bbox', in: 'query', description: 'minLon,minLat,maxLon,maxLat (EPSG:4490)', required: true }, { name: 'stage', in: 'query', description: 'One stage only' }, ...purposeParams],
     responses: { 200: { description: 'A GeoJSON FeatureCollection (at most 5000 features; truncated says when more matched)' }, 400: { description: 'Bad bbox or stage', schema: 'error' } },
     async handle(req, ctx) {
-      return { body: await mapFeatures(ctx.db.pool, req.query as { bbox?: string; stage?: string }, visibilityOf(ctx.viewer!)) };
+      return { body: await mapFeatures(ctx.db.pool, req.query as { bbox?: string; stage?: string }, actorOf(ctx), purposeOf(req)) };
     },
   },
   {
     method: 'get',
     path: '/api/surveys',
     access: 'authenticated',
+    scope: 'listing',
     operationId: 'listSurveys',
     summary: 'Results by status, oldest first — status=submitted is the review queue',
     tag: 'surveys',
-    params: [{ name: 'status', in: 'query', description: 'submitted (default) | accepted | rejected' }],
+    params: [{ name: 'status', in: 'query', description: 'submitted (default) | accepted | rejected' }, ...purposeParams],
     responses: { 200: { description: 'The results' }, 400: { description: 'Bad status', schema: 'error' } },
     async handle(req, ctx) {
-      return { body: { items: await resultsByStatus(ctx.db.pool, String(req.query.status ?? 'submitted'), visibilityOf(ctx.viewer!)) } };
+      return { body: { items: await resultsByStatus(ctx.db.pool, String(req.query.status ?? 'submitted'), actorOf(ctx), purposeOf(req)) } };
     },
   },
 ];

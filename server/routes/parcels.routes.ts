@@ -1,7 +1,7 @@
 // Parcels and units by their codes.
-import type { Route } from './route';
+import { actorOf, purposeOf, purposeParams, type Route } from './route';
 import { visibilityOf } from '../auth/viewer';
-import { getParcel, getParcelHistory, putParcel, putUnit, searchParcels, type DescriptiveFields, type UnitFields } from '../services/parcels.service';
+import { getParcel, putParcel, putUnit, readParcel, readParcelHistory, searchParcels, type DescriptiveFields, type UnitFields } from '../services/parcels.service';
 
 const parcelCodeParam = { name: 'parcelCode', in: 'path' as const, description: '宗地代码, 19 characters, e.g. 410802003012GB00025', required: true };
 
@@ -10,6 +10,7 @@ export const parcelRoutes: Route[] = [
     method: 'get',
     path: '/api/parcels',
     access: 'authenticated',
+    scope: 'listing',
     operationId: 'searchParcels',
     summary: 'Search parcels by 宗地代码/不动产单元号 prefix or 坐落 text, and by map extent',
     tag: 'parcels',
@@ -28,6 +29,7 @@ export const parcelRoutes: Route[] = [
     method: 'put',
     path: '/api/parcels/{parcelCode}',
     access: ['registrar', 'admin'],
+    scope: { parcelIn: 'path' },
     operationId: 'putParcel',
     summary: 'Register a parcel by its 宗地代码, or update its 坐落, 用途, 权利类型',
     tag: 'parcels',
@@ -39,7 +41,7 @@ export const parcelRoutes: Route[] = [
       400: { description: 'Invalid code (the part is named) or body', schema: 'error' },
     },
     async handle(req, ctx) {
-      const { created } = await putParcel(ctx.db.pool, req.params.parcelCode, req.body as DescriptiveFields);
+      const { created } = await putParcel(ctx.db.pool, req.params.parcelCode, req.body as DescriptiveFields, actorOf(ctx));
       return { status: created ? 201 : 200, body: await getParcel(ctx.db.pool, req.params.parcelCode, visibilityOf(ctx.viewer!)) };
     },
   },
@@ -47,6 +49,7 @@ export const parcelRoutes: Route[] = [
     method: 'get',
     path: '/api/parcels/{parcelCode}',
     access: 'authenticated',
+    scope: { parcelIn: 'path' },
     operationId: 'getParcel',
     summary: 'A parcel: units, every result by stage and as a timeline, the current accepted boundary with its 界址点, areas per stage — today, or as it stood on a past day',
     tag: 'parcels',
@@ -58,6 +61,7 @@ export const parcelRoutes: Route[] = [
         description: 'YYYY-MM-DD: the parcel as it stood at the end of that day in China (Asia/Shanghai, UTC+8) — results accepted on or before that day, supersessions accepted by then; the answer carries an asOf field',
         schema: { type: 'string', format: 'date' },
       },
+      ...purposeParams,
     ],
     responses: {
       200: { description: 'The parcel (with asOf: as it stood then)', schema: 'parcel-as-of' },
@@ -66,30 +70,32 @@ export const parcelRoutes: Route[] = [
     },
     async handle(req, ctx) {
       const asOf = typeof req.query.asOf === 'string' ? req.query.asOf : req.query.asOf === undefined ? undefined : String(req.query.asOf);
-      return { body: await getParcel(ctx.db.pool, req.params.parcelCode, visibilityOf(ctx.viewer!), asOf) };
+      return { body: await readParcel(ctx.db.pool, req.params.parcelCode, actorOf(ctx), purposeOf(req), asOf) };
     },
   },
   {
     method: 'get',
     path: '/api/parcels/{parcelCode}/history',
     access: 'authenticated',
+    scope: { parcelIn: 'path' },
     operationId: 'getParcelHistory',
     summary: 'The accepted boundaries and areas of a parcel over time: each accepted result in order of acceptance, and per stage the periods each result was the current one',
     tag: 'parcels',
-    params: [parcelCodeParam],
+    params: [parcelCodeParam, ...purposeParams],
     responses: {
       200: { description: 'The history', schema: 'parcel-history' },
       400: { description: 'Invalid code', schema: 'error' },
       404: { description: 'Not registered', schema: 'error' },
     },
     async handle(req, ctx) {
-      return { body: await getParcelHistory(ctx.db.pool, req.params.parcelCode, visibilityOf(ctx.viewer!)) };
+      return { body: await readParcelHistory(ctx.db.pool, req.params.parcelCode, actorOf(ctx), purposeOf(req)) };
     },
   },
   {
     method: 'put',
     path: '/api/units/{unitCode}',
     access: ['registrar', 'surveyor', 'admin'],
+    scope: { parcelIn: 'path' },
     operationId: 'putUnit',
     summary: 'Register a unit by its 不动产单元号 (its parcel is created from the first 19 characters if needed)',
     tag: 'parcels',
@@ -101,7 +107,7 @@ export const parcelRoutes: Route[] = [
       400: { description: 'Invalid code or body', schema: 'error' },
     },
     async handle(req, ctx) {
-      const { created } = await putUnit(ctx.db.pool, req.params.unitCode, req.body as UnitFields);
+      const { created } = await putUnit(ctx.db.pool, req.params.unitCode, req.body as UnitFields, actorOf(ctx));
       return { status: created ? 201 : 200, body: { unitCode: req.params.unitCode, parcelCode: req.params.unitCode.slice(0, 19), ...(req.body as object) } };
     },
   },

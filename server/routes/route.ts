@@ -5,6 +5,8 @@ import type { Capabilities } from '../services/health.service';
 import type { Role, Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import type { Actor } from '../services/audit.service';
+import type { ScopeRule } from '../auth/scope';
+import type { ReadPurpose } from '../auth/purpose';
 
 export interface HubContext {
   db: Database;
@@ -42,6 +44,8 @@ export interface RouteResponse {
 export interface Route {
   method: 'get' | 'put' | 'post' | 'delete';
   access: Access;
+  /** What object the route reads or changes, for the county scope and visibility check (auth/scope.ts). */
+  scope: ScopeRule;
   /** OpenAPI form: /api/parcels/{parcelCode}. */
   path: string;
   operationId: string;
@@ -70,3 +74,15 @@ export function attachment(fileName: string): string {
 
 /** The actor of a request, for services that write or audit. */
 export const actorOf = (ctx: RequestContext): Actor => ({ viewer: ctx.viewer, clientAddress: ctx.clientAddress });
+
+/** What a read is for, from the query (R8): recorded in the audit log with every read of coordinates or areas. */
+export const purposeOf = (req: Request): ReadPurpose => ({
+  applicationNo: typeof req.query.applicationNo === 'string' ? req.query.applicationNo : undefined,
+  purpose: typeof req.query.purpose === 'string' ? req.query.purpose : undefined,
+});
+
+/** The query parameters of a read of coordinates or areas. */
+export const purposeParams: RouteParam[] = [
+  { name: 'applicationNo', in: 'query', description: 'The application (申请编号) the read is for; recorded in the audit log (required for department tokens, packet reads and a registrar\'s exports)' },
+  { name: 'purpose', in: 'query', description: 'What the read is for; recorded in the audit log with applicationNo (without both, a web-app read is recorded as browsing)' },
+];

@@ -1,8 +1,8 @@
 // Survey results: submit (JSON or a file), validate without storing, read, export, review.
 import type { Request } from 'express';
-import { actorOf, type Route } from './route';
+import { actorOf, purposeOf, purposeParams, type Route } from './route';
 import { visibilityOf } from '../auth/viewer';
-import { getSurvey, reviewSurvey, type ReviewDecision } from '../services/surveys.service';
+import { readSurvey, reviewSurvey, type ReviewDecision } from '../services/surveys.service';
 import { importFile, submit, validateSubmission, type Upload } from '../services/intake.service';
 import { exportSurvey } from '../services/export.service';
 import type { SurveySubmission } from '../domain/survey-submission';
@@ -28,6 +28,7 @@ export const surveyRoutes: Route[] = [
     method: 'post',
     path: '/api/surveys',
     access: ['surveyor', 'admin'],
+    scope: { parcelIn: 'body' },
     operationId: 'submitSurvey',
     summary: 'Submit a survey result (JSON with GeoJSON features, or a file: TXT, GeoJSON, CSV, DXF, zipped shapefile); stored only when the quality checks find no error',
     tag: 'surveys',
@@ -47,6 +48,7 @@ export const surveyRoutes: Route[] = [
     method: 'post',
     path: '/api/surveys/validate',
     access: ['surveyor', 'reviewer', 'admin'],
+    scope: { parcelIn: 'body' },
     operationId: 'validateSurvey',
     summary: 'Run every check of a submission (same input as POST /api/surveys) and return the quality report; nothing is stored',
     tag: 'surveys',
@@ -58,13 +60,14 @@ export const surveyRoutes: Route[] = [
     },
     async handle(req, ctx) {
       const { meta, upload } = await readSubmission(req);
-      return { body: await validateSubmission(ctx.db.pool, meta, upload) };
+      return { body: await validateSubmission(ctx.db.pool, meta, actorOf(ctx), upload) };
     },
   },
   {
     method: 'post',
     path: '/api/imports',
     access: ['surveyor', 'admin'],
+    scope: { parcelIn: 'body' },
     operationId: 'importFile',
     summary: 'Bulk import of one file (multipart): one result per parcel, each plot carrying its 宗地代码 (or parcelCode for all); the file lands whole or not at all',
     tag: 'surveys',
@@ -88,17 +91,18 @@ export const surveyRoutes: Route[] = [
     method: 'get',
     path: '/api/surveys/{id}',
     access: 'authenticated',
+    scope: { idOf: 'survey' },
     operationId: 'getSurvey',
     summary: 'A survey result with its geometry (as submitted and in EPSG:4490), 界址点 and unit areas',
     tag: 'surveys',
-    params: [idParam],
+    params: [idParam, ...purposeParams],
     responses: {
       200: { description: 'The result', schema: 'survey-result' },
       400: { description: 'Not a UUID', schema: 'error' },
       404: { description: 'No such result', schema: 'error' },
     },
     async handle(req, ctx) {
-      const survey = await getSurvey(ctx.db.pool, req.params.id, visibilityOf(ctx.viewer!));
+      const survey = await readSurvey(ctx.db.pool, req.params.id, actorOf(ctx), purposeOf(req));
       if (!survey) throw notFound('SURVEY_NOT_FOUND', `There is no survey result ${req.params.id}`);
       return { body: survey };
     },
@@ -107,6 +111,7 @@ export const surveyRoutes: Route[] = [
     method: 'get',
     path: '/api/surveys/{id}/export',
     access: 'authenticated',
+    scope: { idOf: 'survey' },
     operationId: 'exportSurvey',
     summary: 'A result as a file: exchange TXT (GBK + CRLF, or UTF-8), GeoJSON (in its CRS), CSV point table, DXF',
     tag: 'surveys',
@@ -114,8 +119,7 @@ export const surveyRoutes: Route[] = [
       idParam,
       { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf', required: true },
       { name: 'encoding', in: 'query', description: 'gbk | utf-8 (TXT default gbk, CSV default utf-8 with BOM)' },
-      { name: 'applicationNo', in: 'query', description: 'The application (申请) the export is for; recorded in the audit log' },
-      { name: 'purpose', in: 'query', description: 'What the export is for; recorded in the audit log' },
+      ...purposeParams,
     ],
     responses: {
       200: { description: 'The file, as an attachment' },
@@ -123,10 +127,7 @@ export const surveyRoutes: Route[] = [
       404: { description: 'No such result', schema: 'error' },
     },
     async handle(req, ctx) {
-      const file = await exportSurvey(ctx.db.pool, req.params.id, String(req.query.format ?? ''), req.query.encoding as string | undefined, actorOf(ctx), {
-        applicationNo: req.query.applicationNo as string | undefined,
-        purpose: req.query.purpose as string | undefined,
-      });
+      const file = await exportSurvey(ctx.db.pool, req.params.id, String(req.query.format ?? ''), req.query.encoding as string | undefined, actorOf(ctx), purposeOf(req));
       return { file };
     },
   },
@@ -134,6 +135,7 @@ export const surveyRoutes: Route[] = [
     method: 'post',
     path: '/api/surveys/{id}/review',
     access: ['reviewer', 'admin'],
+    scope: { idOf: 'survey' },
     operationId: 'reviewSurvey',
     summary: 'Accept or reject a submitted result; a decision is final and accepted results are immutable',
     tag: 'surveys',

@@ -4,6 +4,7 @@ import { sql } from '../db/sql-files';
 import { badRequest, conflict, HubError, notFound } from '../errors';
 import { hashPassword, newSecret, secretHash, verifyPassword } from '../auth/passwords';
 import { ROLES, type Role, type Viewer } from '../auth/viewer';
+import { audit, HUB_ACTOR, type Actor } from './audit.service';
 
 export const SESSION_HOURS = 12;
 
@@ -18,8 +19,8 @@ export interface NewAccount {
   demo?: boolean;
 }
 
-/** Creates an account; 409 when the username is taken. */
-export async function createAccount(pool: pg.Pool, a: NewAccount): Promise<{ id: string }> {
+/** Creates an account; 409 when the username is taken. Recorded in the audit log. */
+export async function createAccount(pool: pg.Pool, a: NewAccount, actor: Actor = HUB_ACTOR): Promise<{ id: string }> {
   if (a.roles.some((r) => !ROLES.includes(r))) throw badRequest('ROLE_UNKNOWN', `roles must be among ${ROLES.join(', ')}`);
   if (a.roles.includes('surveyor') && !a.organisation) throw badRequest('ORGANISATION_REQUIRED', 'a surveyor belongs to a survey organisation (测绘单位): give organisation');
   // Demo accounts keep the short, published DEMO_PASSWORD; real people need at least 8 characters.
@@ -27,6 +28,7 @@ export async function createAccount(pool: pg.Pool, a: NewAccount): Promise<{ id:
   const hash = a.password ? await hashPassword(a.password) : null;
   const { rows } = await pool.query(sql('account-insert'), [a.username, a.displayName ?? null, a.kind, a.roles, a.organisation ?? null, hash, a.countyCodes ?? null, a.demo ?? false]);
   if (!rows[0]) throw conflict('ACCOUNT_EXISTS', `the username ${a.username} is taken`);
+  await audit(pool, actor, { action: 'account.create', subjectId: rows[0].id, details: { username: a.username, kind: a.kind, roles: a.roles, organisation: a.organisation ?? null, countyCodes: a.countyCodes ?? null } });
   return { id: rows[0].id };
 }
 
@@ -35,15 +37,24 @@ const toViewer = (row: Record<string, any>, via: Viewer['via']): Viewer => ({
   countyCodes: row.county_codes, demo: row.demo, via,
 });
 
-/** Checks a password and opens a session; returns the cookie token. One message for every failure (no user enumeration). */
+/**
+ * Checks a password and opens a session; returns the cookie token. One message for every failure (no user
+ * enumeration). Both outcomes are recorded in the audit log (a failure under the name that was tried).
+ */
 export async function logIn(pool: pg.Pool, username: string, password: string, clientAddress: string): Promise<{ token: string; viewer: Viewer }> {
   const { rows } = await pool.query(sql('account-by-username'), [username]);
   const row = rows[0];
   const ok = row && !row.disabled_at && row.password_hash && (await verifyPassword(password, row.password_hash));
-  if (!ok) throw new HubError(401, 'LOGIN_FAILED', 'The username or password is wrong.');
+  if (!ok) {
+    const tried: Actor = { viewer: null, clientAddress, name: `login:${username}`.slice(0, 100) };
+    await audit(pool, tried, { action: 'session.login', details: { outcome: 'failed', account: row ? row.id : null } });
+    throw new HubError(401, 'LOGIN_FAILED', 'The username or password is wrong.');
+  }
   const token = newSecret();
+  const viewer = toViewer(row, 'session');
   await pool.query(sql('session-insert'), [secretHash(token), row.id, SESSION_HOURS, clientAddress]);
-  return { token, viewer: toViewer(row, 'session') };
+  await audit(pool, { viewer, clientAddress }, { action: 'session.login', details: { outcome: 'ok' } });
+  return { token, viewer };
 }
 
 export async function logOut(pool: pg.Pool, token: string): Promise<void> {
@@ -60,20 +71,31 @@ export async function viewerOfToken(pool: pg.Pool, token: string): Promise<Viewe
   return rows[0] && toViewer(rows[0], 'token');
 }
 
-/** Issues a bearer token for an account (shown once, stored hashed), with roles within the account's. */
-export async function issueToken(pool: pg.Pool, accountId: string, name: string, roles: Role[], countyCodes: string[] | null): Promise<{ id: string; token: string }> {
+/**
+ * Issues a bearer token for an account (shown once, stored hashed), with roles within the account's and counties
+ * within the account's: an account limited to counties needs the token's countyCodes, a subset of them (400).
+ */
+export async function issueToken(pool: pg.Pool, accountId: string, name: string, roles: Role[], countyCodes: string[] | null, actor: Actor = HUB_ACTOR): Promise<{ id: string; token: string }> {
   const { rows: accounts } = await pool.query(sql('account-roles'), [accountId]);
   if (!accounts[0]) throw notFound('ACCOUNT_NOT_FOUND', `There is no account ${accountId}`);
   const beyond = roles.filter((r) => !accounts[0].roles.includes(r));
   if (beyond.length) throw badRequest('TOKEN_ROLES_BEYOND_ACCOUNT', `the account does not hold ${beyond.join(', ')}; a token's roles are a subset of its account's`);
+  const accountCounties: string[] | null = accounts[0].county_codes;
+  if (accountCounties && !countyCodes) {
+    throw badRequest('TOKEN_COUNTIES_BEYOND_ACCOUNT', `the account works on counties ${accountCounties.join(', ')} only: give countyCodes, a subset of them (without countyCodes a token would reach every county)`);
+  }
+  const outside = accountCounties && countyCodes ? countyCodes.filter((c) => !accountCounties.includes(c)) : [];
+  if (outside.length) throw badRequest('TOKEN_COUNTIES_BEYOND_ACCOUNT', `the account does not work on ${outside.join(', ')}; a token's counties are a subset of its account's (${accountCounties!.join(', ')})`);
   const token = newSecret();
   const { rows } = await pool.query(sql('token-insert'), [accountId, secretHash(token), name, roles, countyCodes]);
+  await audit(pool, actor, { action: 'token.issue', subjectId: rows[0].id, details: { account: accountId, name, roles, countyCodes } });
   return { id: rows[0].id, token };
 }
 
-export async function revokeToken(pool: pg.Pool, id: string): Promise<void> {
+export async function revokeToken(pool: pg.Pool, id: string, actor: Actor = HUB_ACTOR): Promise<void> {
   const { rows } = await pool.query(sql('token-revoke'), [id]);
   if (!rows[0]) throw notFound('TOKEN_NOT_FOUND', `There is no live token ${id}`);
+  await audit(pool, actor, { action: 'token.revoke', subjectId: id });
 }
 
 export async function listAccounts(pool: pg.Pool) {

@@ -2,17 +2,25 @@
 import type pg from 'pg';
 import { sql } from '../db/sql-files';
 import type { Viewer } from '../auth/viewer';
+import type { RecordedPurpose } from '../auth/purpose';
 
 /** Who acts, from where: a person or token behind a request, or the hub itself (demo data, migrations). */
 export interface Actor {
   viewer: Viewer | null;
   clientAddress: string;
+  /** Who, when there is no viewer: the hub, or the name a failed login tried. */
+  name?: string;
 }
 
 export const HUB_ACTOR: Actor = { viewer: null, clientAddress: 'local' };
 
 export interface AuditEvent {
-  action: 'survey.submit' | 'survey.review' | 'survey.supersede' | 'survey.export' | 'packet.create' | 'packet.read' | 'parcel.lineage';
+  action:
+    | 'survey.submit' | 'survey.review' | 'survey.supersede' | 'packet.create'
+    // Reads of coordinates or areas (R8): one row per request.
+    | 'survey.export' | 'packet.read' | 'parcel.read' | 'parcel.history' | 'survey.read' | 'survey.list' | 'map.read' | 'boundary.diff' | 'comparison.read'
+    // Who may do what, and registry edits.
+    | 'session.login' | 'account.create' | 'token.issue' | 'token.revoke' | 'parcel.put' | 'unit.put' | 'parcel.lineage';
   parcelCode?: string;
   subjectId?: string;
   applicationNo?: string;
@@ -26,11 +34,30 @@ type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 export async function audit(db: Queryable, actor: Actor, ...events: AuditEvent[]): Promise<void> {
   if (!events.length) return;
   await db.query(sql('audit-insert'), [
-    actor.viewer?.username ?? 'hub', actor.viewer?.accountId ?? null, actor.viewer?.roles ?? [],
+    actor.viewer?.username ?? actor.name ?? 'hub', actor.viewer?.accountId ?? null, actor.viewer?.roles ?? [],
     events.map((e) => e.action), events.map((e) => e.parcelCode ?? null), events.map((e) => e.subjectId ?? null),
     events.map((e) => e.applicationNo ?? null), events.map((e) => e.purpose ?? null), actor.clientAddress,
     events.map((e) => (e.details ? JSON.stringify(e.details) : null)),
   ]);
+}
+
+/** What a read returned coordinates or areas of: one parcel (and result), or many parcels (the map, a list). */
+export interface ReadTarget {
+  parcelCode?: string;
+  subjectId?: string;
+  parcelCodes?: string[];
+}
+
+/**
+ * Records one read of coordinates or areas (R8) — one row per request, however many parcels it returned: who, from
+ * where, and the application and purpose, or `browsing` when the web app showed it without one.
+ */
+export async function auditRead(db: Queryable, actor: Actor, action: AuditEvent['action'], target: ReadTarget, why: RecordedPurpose, details: Record<string, unknown> = {}): Promise<void> {
+  const many = target.parcelCodes && { parcelCodes: [...new Set(target.parcelCodes)].sort() };
+  await audit(db, actor, {
+    action, parcelCode: target.parcelCode, subjectId: target.subjectId, applicationNo: why.applicationNo, purpose: why.purpose,
+    details: { ...details, ...many, ...(why.browsing ? { browsing: true } : {}) },
+  });
 }
 
 export async function auditEvents(pool: pg.Pool, parcelCode: string | null, limit: number) {

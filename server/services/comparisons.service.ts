@@ -7,7 +7,8 @@ import { AREA_MEAN_ERROR_COEFFICIENTS, CLASS_NAMES } from '../domain/tolerances'
 import { writeAreaComparisonCsv } from '../formats/area-comparison-csv.format';
 import { resultsOfParcel, unitAreasOf } from './survey-store';
 import { requireParcelCode, requireVisibleParcel } from './parcels.service';
-import { audit, type Actor } from './audit.service';
+import { auditRead, type Actor } from './audit.service';
+import { requirePurpose, type ReadPurpose } from '../auth/purpose';
 import { SEE_ALL, visibilityOf, type Visibility } from '../auth/viewer';
 
 /** Where one side's numbers come from: the stage's current accepted result. */
@@ -75,13 +76,17 @@ export async function compareParcelAreas(
   pool: pg.Pool,
   query: ReturnType<typeof parseComparisonQuery>,
   actor: Actor,
-  why: { applicationNo?: string; purpose?: string } = {},
+  why: ReadPurpose = {},
 ): Promise<{ report: AreaComparisonReport; file?: ComparisonFile }> {
+  const recorded = requirePurpose(actor.viewer, query.format === 'csv' ? 'export' : 'view', why);
   const report = await comparisonReport(pool, query.parcelCode, query.building, actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL);
   const { presale, verified } = report.sources;
-  if (query.format !== 'csv' || !presale || !verified) return { report };
+  if (query.format !== 'csv' || !presale || !verified) {
+    await auditRead(pool, actor, 'comparison.read', { parcelCode: report.parcelCode, subjectId: verified?.surveyId }, recorded, { building: report.building, presaleSurveyId: presale?.surveyId ?? null });
+    return { report };
+  }
   const details = { export: 'area-comparison', format: 'csv', building: report.building, presaleSurveyId: presale.surveyId };
-  await audit(pool, actor, { action: 'survey.export', parcelCode: report.parcelCode, subjectId: verified.surveyId, applicationNo: why.applicationNo, purpose: why.purpose, details });
+  await auditRead(pool, actor, 'survey.export', { parcelCode: report.parcelCode, subjectId: verified.surveyId }, recorded, details);
   const file = {
     fileName: `${report.parcelCode}${report.building ? `-${report.building}幢` : ''}-预测实测面积对比.csv`,
     contentType: 'text/csv; charset=utf-8',

@@ -7,7 +7,8 @@ import { writeCsvPoints } from '../formats/csv-points.format';
 import { writeDxf } from '../formats/dxf.format';
 import { encodeText } from '../formats/text-encoding';
 import { getSurvey, type SurveyResultView } from './surveys.service';
-import { audit, type Actor } from './audit.service';
+import { auditRead, type Actor } from './audit.service';
+import { requirePurpose, type ReadPurpose } from '../auth/purpose';
 import { SEE_ALL, visibilityOf } from '../auth/viewer';
 
 export const EXPORT_FORMATS = ['txt', 'geojson', 'csv', 'dxf'] as const;
@@ -35,15 +36,16 @@ function asPlot(survey: SurveyResultView): DeliveryPlot {
  * The stored result `id` as a file, if the actor may see it; `encoding` applies to TXT (GBK default) and CSV
  * (UTF-8 with BOM default). Every export is recorded in the audit log, with the application and purpose given.
  */
-export async function exportSurvey(pool: pg.Pool, id: string, format: string, encoding: string | undefined, actor: Actor, why: { applicationNo?: string; purpose?: string } = {}): Promise<ExportFile> {
+export async function exportSurvey(pool: pg.Pool, id: string, format: string, encoding: string | undefined, actor: Actor, why: ReadPurpose = {}): Promise<ExportFile> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
     throw badRequest('EXPORT_FORMAT_UNSUPPORTED', `format must be one of ${EXPORT_FORMATS.join(', ')}`);
   }
   if (encoding !== undefined && encoding !== 'gbk' && encoding !== 'utf-8') throw badRequest('EXPORT_ENCODING_UNSUPPORTED', 'encoding must be gbk or utf-8');
+  const recorded = requirePurpose(actor.viewer, 'export', why);
   const survey = await getSurvey(pool, id, actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL);
   if (!survey) throw notFound('SURVEY_NOT_FOUND', `There is no survey result ${id}`);
-  await audit(pool, actor, { action: 'survey.export', parcelCode: survey.parcelCode, subjectId: survey.id, applicationNo: why.applicationNo, purpose: why.purpose, details: { format, encoding: encoding ?? null } });
   if (survey.boundaryPoints.length === 0) throw badRequest('SURVEY_HAS_NO_GEOMETRY', `Survey result ${id} has no boundary (unit areas only); export its unit areas from the parcel`);
+  await auditRead(pool, actor, 'survey.export', { parcelCode: survey.parcelCode, subjectId: survey.id }, recorded, { format, encoding: encoding ?? null });
   const plot = asPlot(survey);
   const base = `${survey.parcelCode}-${survey.kind}-${survey.surveyedOn}`;
   const epsg = Number(survey.crs.slice(5));

@@ -4,7 +4,8 @@ import type pg from 'pg';
 import { withTransaction } from '../db/database';
 import { sql } from '../db/sql-files';
 import { badRequest, conflict, HubError } from '../errors';
-import { hasRole, inCounty } from '../auth/viewer';
+import { hasRole, SEE_ALL, visibilityOf, type Visibility } from '../auth/viewer';
+import { requireCounties } from '../auth/scope';
 import { audit, type Actor } from './audit.service';
 import { checkUnits, inspectSubmission, type Inspection, type SurveySubmission, type Target, type TargetMode } from '../domain/survey-submission';
 import { parseEpsg } from '../domain/crs';
@@ -45,9 +46,10 @@ function requirePassed(report: QualityReport | null): void {
   throw badRequest(first.code, report.errors === 1 ? first.message : `${first.message} (and ${report.errors - 1} more error(s): see details.report)`, { report });
 }
 
-/** Every check of a submission, nothing stored (POST /api/surveys/validate). */
-export async function validateSubmission(pool: pg.Pool, meta: Partial<SurveySubmission>, upload?: Upload): Promise<QualityReport> {
-  const { report } = await examine(pool, meta, upload, 'single');
+/** Every check of a submission, nothing stored (POST /api/surveys/validate); only for parcels of the actor's counties. */
+export async function validateSubmission(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload?: Upload): Promise<QualityReport> {
+  const { inspection, report } = await examine(pool, meta, upload, 'single');
+  if (actor.viewer) requireCounties(actor.viewer, (inspection?.targets ?? []).map((t) => t.parcelCode));
   return report ?? buildReport('(no geometry)', null, []);
 }
 
@@ -61,10 +63,7 @@ function requireMaySubmit(actor: Actor, meta: Partial<SurveySubmission>, targets
   if (!hasRole(viewer, 'admin') && viewer.organisation && meta.organisation !== viewer.organisation) {
     throw new HubError(403, 'ORGANISATION_MISMATCH', `${viewer.username} submits for ${viewer.organisation} only, not for ${meta.organisation}`);
   }
-  const outside = targets.map((t) => t.parcelCode).filter((code) => !inCounty(viewer, code));
-  if (outside.length) {
-    throw new HubError(403, 'COUNTY_OUT_OF_SCOPE', `${viewer.username} works on counties ${viewer.countyCodes!.join(', ')} only; ${outside.slice(0, 5).join(', ')} ${outside.length > 1 ? 'are' : 'is'} outside`);
-  }
+  requireCounties(viewer, targets.map((t) => t.parcelCode));
 }
 
 /** Checks and stores one result (POST /api/surveys): JSON features, a file, or unit areas alone. */
@@ -117,9 +116,10 @@ async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Deli
   });
   const declared = targets.map((t) => (targets.length === 1 && s.declaredAreaM2 !== undefined ? s.declaredAreaM2 : sumDeclared(t)) ?? null);
   return withTransaction(pool, async (client) => {
-    await client.query(sql('parcel-ensure'), [codes]);
+    // Parcels a submission brings stay with its organisation until a result of them is accepted.
+    await client.query(sql('parcel-ensure'), [codes, s.organisation]);
     await requireNotRetired(client, codes);
-    if (s.supersedes) await requireSupersedable(client, codes[0], requireUuid(s.supersedes), s);
+    if (s.supersedes) await requireSupersedable(client, codes[0], requireUuid(s.supersedes), actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL, s);
     const inserted = await client.query(sql('survey-insert'), [
       codes, s.stage, s.kind, s.organisation, s.surveyedOn, delivery?.epsg ?? epsgOf(s.crs), s.precisionClass,
       s.sourceFileName ?? null, sourceSha256, geometries, declared, codes.map(() => s.supersedes?.toLowerCase() ?? null),
@@ -128,8 +128,8 @@ async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Deli
       s.completionAcceptanceNo ?? null, s.completionAcceptanceDate ?? null,
     ]).catch((err) => {
       // Two corrections of one result: the unique index lets exactly one be pending or accepted.
-      if (err.code === '23505' && err.constraint === 'survey_result_one_correction') {
-        throw conflict('SUPERSEDES_IN_PROGRESS', `supersedes ${s.supersedes}: another correction of that result is already submitted or accepted; review it first`);
+      if (err.code === '23505' && err.constraint === 'survey_result_one_pending_correction') {
+        throw conflict('SUPERSEDES_IN_PROGRESS', `supersedes ${s.supersedes}: ${s.organisation} already submitted a correction of that result that waits for review; wait for its decision`);
       }
       throw err;
     });
@@ -138,7 +138,7 @@ async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Deli
     await audit(client, actor, ...[...ids].map(([parcelCode, id]) => ({ action: 'survey.submit' as const, parcelCode, subjectId: id, details })));
     await insertBoundaryPoints(client, targets, ids);
     if (s.units?.length) {
-      await client.query(sql('unit-ensure'), [codes[0], s.units.map((u) => u.unitCode)]);
+      await client.query(sql('unit-ensure'), [codes[0], s.units.map((u) => u.unitCode), s.organisation]);
       await client.query(sql('unit-areas-insert'), [
         codes[0], ids.get(codes[0]), s.units.map((u) => u.unitCode), s.units.map((u) => u.buildingAreaM2),
         s.units.map((u) => u.innerAreaM2 ?? null), s.units.map((u) => u.sharedAreaM2 ?? null),
@@ -173,9 +173,14 @@ async function insertBoundaryPoints(client: pg.PoolClient, targets: Target[], id
   if (cols[0].length) await client.query(sql('boundary-points-insert'), cols);
 }
 
-async function requireSupersedable(client: pg.PoolClient, parcelCode: string, id: string, s: Partial<SurveySubmission>): Promise<void> {
+/**
+ * Visibility decides first: another organisation's unreviewed result is "no such result", never "not accepted";
+ * then the target must be accepted, current, and of the correction's stage and kind family.
+ */
+async function requireSupersedable(client: pg.PoolClient, parcelCode: string, id: string, visibility: Visibility, s: Partial<SurveySubmission>): Promise<void> {
   const { rows } = await client.query(sql('supersede-target'), [parcelCode, id, s.kind]);
-  if (!rows[0]) throw badRequest('SUPERSEDES_NOT_FOUND', `supersedes ${id}: parcel ${parcelCode} has no such result`);
+  const visible = rows[0] && (visibility.organisation === null || rows[0].status === 'accepted' || rows[0].organisation === visibility.organisation);
+  if (!visible) throw badRequest('SUPERSEDES_NOT_FOUND', `supersedes ${id}: parcel ${parcelCode} has no such result`);
   if (rows[0].status !== 'accepted') throw badRequest('SUPERSEDES_NOT_ACCEPTED', `supersedes ${id}: that result is ${rows[0].status}; only an accepted result can be superseded`);
   if (rows[0].superseded_by) throw conflict('SUPERSEDES_ALREADY_SUPERSEDED', `supersedes ${id}: that result was already superseded by ${rows[0].superseded_by}`);
   // A correction replaces a result of its own kind family and stage only: a 房产预测 never replaces an 出让合同.

@@ -3,17 +3,25 @@ import type pg from 'pg';
 import { sql } from '../db/sql-files';
 import { badRequest } from '../errors';
 import { STAGES } from '../domain/survey-result';
-import type { Visibility } from '../auth/viewer';
+import { SEE_ALL, visibilityOf } from '../auth/viewer';
+import { requirePurpose, type ReadPurpose } from '../auth/purpose';
+import { auditRead, type Actor } from './audit.service';
 import { parseBbox } from './parcels.service';
 
 const MAX_FEATURES = 5000;
 
-/** Results in a bbox as a GeoJSON FeatureCollection in EPSG:4490 (lon/lat), for the map. */
-export async function mapFeatures(pool: pg.Pool, query: { bbox?: string; stage?: string }, visibility: Visibility) {
+/**
+ * Results in a bbox as a GeoJSON FeatureCollection in EPSG:4490 (lon/lat), for the map, as the actor may see them;
+ * recorded as one audit row listing the parcels drawn (R8).
+ */
+export async function mapFeatures(pool: pg.Pool, query: { bbox?: string; stage?: string }, actor: Actor, why: ReadPurpose = {}) {
+  const recorded = requirePurpose(actor.viewer, 'view', why);
+  const visibility = actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL;
   if (!query.bbox) throw badRequest('BBOX_REQUIRED', 'bbox is required: minLon,minLat,maxLon,maxLat in EPSG:4490');
   const bbox = parseBbox(query.bbox);
   if (query.stage !== undefined && !(STAGES as readonly string[]).includes(query.stage)) throw badRequest('STAGE_UNKNOWN', `stage must be one of ${STAGES.join(', ')}`);
   const { rows } = await pool.query(sql('map-features'), [...bbox, visibility.organisation, visibility.countyCodes, query.stage ?? null, MAX_FEATURES + 1]);
+  if (rows.length) await auditRead(pool, actor, 'map.read', { parcelCodes: rows.slice(0, MAX_FEATURES).map((r) => r.parcel_code) }, recorded, { bbox: query.bbox, stage: query.stage ?? null });
   return {
     type: 'FeatureCollection' as const,
     truncated: rows.length > MAX_FEATURES,
@@ -29,10 +37,13 @@ export async function mapFeatures(pool: pg.Pool, query: { bbox?: string; stage?:
   };
 }
 
-/** Results by status (the review queue: submitted), oldest first. */
-export async function resultsByStatus(pool: pg.Pool, status: string, visibility: Visibility, limit = 500) {
+/** Results by status (the review queue: submitted), oldest first, with their areas: one audit row listing the parcels. */
+export async function resultsByStatus(pool: pg.Pool, status: string, actor: Actor, why: ReadPurpose = {}, limit = 500) {
+  const recorded = requirePurpose(actor.viewer, 'view', why);
+  const visibility = actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL;
   if (!['submitted', 'accepted', 'rejected'].includes(status)) throw badRequest('STATUS_UNKNOWN', 'status must be submitted, accepted or rejected');
   const { rows } = await pool.query(sql('review-queue'), [status, visibility.organisation, visibility.countyCodes, limit]);
+  if (rows.length) await auditRead(pool, actor, 'survey.list', { parcelCodes: rows.map((r) => r.parcel_code) }, recorded, { status });
   return rows.map((r) => ({
     id: r.id, parcelCode: r.parcel_code, location: r.location, stage: r.stage, kind: r.kind, organisation: r.organisation, surveyedOn: r.surveyed_on,
     submittedAt: r.submitted_at.toISOString(), submittedBy: r.submitted_by, planeAreaM2: r.plane_area_m2 === null ? null : Math.round(r.plane_area_m2 * 1000) / 1000,

@@ -17,7 +17,8 @@ import { DEFAULT_UNIFIED_REGISTRATION_DATE } from '../config';
 import { lineageOf, requireNotRetired } from './lineage.service';
 import { currentBoundaryResult, unitAreaSources, type ResultSummary } from '../domain/survey-result';
 import { SEE_ALL } from '../auth/viewer';
-import { audit, type Actor } from './audit.service';
+import { audit, auditRead, type Actor } from './audit.service';
+import { requirePurpose, type ReadPurpose } from '../auth/purpose';
 import { requireParcelCode } from './parcels.service';
 import { resultGeometry, resultsOfParcel, unitAreasOf } from './survey-store';
 import { requireUuid } from './surveys.service';
@@ -98,13 +99,17 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
 
 export type Packet = Awaited<ReturnType<typeof createPacket>>;
 
-/** A stored packet; every read is recorded against the packet's application and purpose. */
-export async function readPacket(pool: pg.Pool, rawId: string, actor: Actor, format: string): Promise<Packet> {
+/**
+ * A stored packet; every read is recorded under the reader's application and purpose (required: 400 without them),
+ * with the packet's own application in the details.
+ */
+export async function readPacket(pool: pg.Pool, rawId: string, actor: Actor, format: string, why: ReadPurpose = {}): Promise<Packet> {
   const id = requireUuid(rawId);
+  const recorded = requirePurpose(actor.viewer, 'packet', why);
   const { rows } = await pool.query(sql('packet-by-id'), [id]);
   if (!rows[0]) throw notFound('PACKET_NOT_FOUND', `There is no registration packet ${id}`);
   const row = rows[0];
-  await audit(pool, actor, { action: 'packet.read', parcelCode: row.parcel_code, subjectId: id, applicationNo: row.application_no, purpose: row.purpose, details: { format } });
+  await auditRead(pool, actor, 'packet.read', { parcelCode: row.parcel_code, subjectId: id }, recorded, { format, packetApplicationNo: row.application_no });
   return { packetId: row.id, createdAt: row.created_at.toISOString(), ...row.content };
 }
 
@@ -119,8 +124,9 @@ export async function accessLog(pool: pg.Pool, parcelCode: string, limit = 500) 
  * GET /api/parcels/{code}/boundary-diff?against=: a stored result's boundary against the current accepted one; or
  * POST with a candidate file (any survey format) compared before it is submitted.
  */
-export async function boundaryDiffAgainst(pool: pg.Pool, parcelCode: string, against: { surveyId: string } | { upload: Upload; epsg?: number }) {
+export async function boundaryDiffAgainst(pool: pg.Pool, parcelCode: string, against: { surveyId: string } | { upload: Upload; epsg?: number }, actor?: Actor, why: ReadPurpose = {}) {
   requireParcelCode(parcelCode);
+  const recorded = requirePurpose(actor?.viewer ?? null, 'view', why);
   const results = await resultsOfParcel(pool, parcelCode, SEE_ALL);
   const accepted = currentBoundaryResult(results);
   if (!accepted) throw notFound('NO_ACCEPTED_BOUNDARY', `Parcel ${parcelCode} has no accepted boundary to compare with`);
@@ -148,5 +154,6 @@ export async function boundaryDiffAgainst(pool: pg.Pool, parcelCode: string, aga
     candidate = { points, geometry: { type: 'MultiPolygon', coordinates: parts }, epsg: delivery.epsg! };
   }
   const diff = await boundaryDiff(pool, parcelCode, accepted, candidate);
+  if (actor) await auditRead(pool, actor, 'boundary.diff', { parcelCode, subjectId: accepted.id }, recorded, { against: 'surveyId' in against ? against.surveyId : against.upload.fileName });
   return { parcelCode, acceptedSurveyId: accepted.id, againstSurveyId: 'surveyId' in against ? against.surveyId : null, ...diff.comparison, added4490: diff.added4490, removed4490: diff.removed4490 };
 }

@@ -1,13 +1,17 @@
 // Parcels and units: registering them by code, the parcel read (timeline, current boundary, areas), and search.
 import type pg from 'pg';
 import { sql } from '../db/sql-files';
-import { badRequest, notFound } from '../errors';
+import { withTransaction } from '../db/database';
+import { badRequest, HubError, notFound } from '../errors';
 import { parseParcelCode, parseUnitCode, type ParcelCode } from '../domain/parcel-code';
 import { areasPerStage, currentBoundaryResult, groupByStage } from '../domain/survey-result';
 import { lineageOf, retirementsOf, type Retirement } from './lineage.service';
 import { CHINA_TIME_ZONE, endOfChinaDay, parcelHistory, parseCalendarDate, resultsAsOf } from '../domain/history';
 import { resultGeometry, resultsOfParcel } from './survey-store';
-import { SEE_ALL, type Visibility } from '../auth/viewer';
+import { seesRegistration, SEE_ALL, visibilityOf, writingOrganisation, type Visibility } from '../auth/viewer';
+import type { ReadPurpose } from '../auth/purpose';
+import { requirePurpose } from '../auth/purpose';
+import { audit, auditRead, HUB_ACTOR, type Actor } from './audit.service';
 
 /** Parses a 宗地代码 from a path or body, or throws 400 naming the wrong part. */
 export function requireParcelCode(code: string): ParcelCode {
@@ -24,14 +28,17 @@ export interface DescriptiveFields {
   rightType?: string | null;
 }
 
-/** Creates the parcel or updates the fields given; `created` says which. */
-export async function putParcel(pool: pg.Pool, code: string, fields: DescriptiveFields): Promise<{ created: boolean }> {
+/** Creates the parcel or updates the fields given; `created` says which. Recorded in the audit log. */
+export async function putParcel(pool: pg.Pool, code: string, fields: DescriptiveFields, actor: Actor = HUB_ACTOR): Promise<{ created: boolean }> {
   requireParcelCode(code);
-  const { rows } = await pool.query(sql('parcel-upsert'), [
-    code, fields.location ?? null, fields.landUse ?? null, fields.rightType ?? null,
-    'location' in fields, 'landUse' in fields, 'rightType' in fields,
-  ]);
-  return { created: rows[0].created };
+  return withTransaction(pool, async (client) => {
+    const { rows } = await client.query(sql('parcel-upsert'), [
+      code, fields.location ?? null, fields.landUse ?? null, fields.rightType ?? null,
+      'location' in fields, 'landUse' in fields, 'rightType' in fields,
+    ]);
+    await audit(client, actor, { action: 'parcel.put', parcelCode: code, details: { created: rows[0].created, fields } });
+    return { created: rows[0].created };
+  });
 }
 
 export interface UnitFields {
@@ -40,19 +47,30 @@ export interface UnitFields {
   floor?: string | null;
 }
 
-/** Registers a unit by its 不动产单元号 (creating its parcel from the first 19 characters if needed). */
-export async function putUnit(pool: pg.Pool, unitCode: string, fields: UnitFields): Promise<{ created: boolean }> {
+/**
+ * Registers a unit by its 不动产单元号 (creating its parcel from the first 19 characters if needed), or updates its
+ * 坐落/用途/楼层. A registrar or admin may change any unit (of its counties: the access layer checked); a surveyor
+ * registers units for its organisation and changes only those (403 UNIT_NOT_YOURS). Recorded in the audit log.
+ */
+export async function putUnit(pool: pg.Pool, unitCode: string, fields: UnitFields, actor: Actor = HUB_ACTOR): Promise<{ created: boolean }> {
   const parsed = parseUnitCode(unitCode);
   if (!parsed.ok) {
     throw badRequest('UNIT_CODE_INVALID', `不动产单元号 '${unitCode}': ${parsed.problems.map((p) => p.message).join('; ')}`, { problems: parsed.problems });
   }
   const parcelCode = parsed.value.parcel.code;
-  await pool.query(sql('parcel-ensure'), [[parcelCode]]);
-  const { rows } = await pool.query(sql('unit-upsert'), [
-    parcelCode, unitCode, fields.location ?? null, fields.use ?? null, fields.floor ?? null,
-    'location' in fields, 'use' in fields, 'floor' in fields,
-  ]);
-  return { created: rows[0].created };
+  const organisation = writingOrganisation(actor.viewer);
+  return withTransaction(pool, async (client) => {
+    await client.query(sql('parcel-ensure'), [[parcelCode], organisation]);
+    const { rows } = await client.query(sql('unit-upsert'), [
+      parcelCode, unitCode, fields.location ?? null, fields.use ?? null, fields.floor ?? null,
+      'location' in fields, 'use' in fields, 'floor' in fields, organisation,
+    ]);
+    if (!rows[0]) {
+      throw new HubError(403, 'UNIT_NOT_YOURS', `unit ${unitCode} was not registered by ${organisation}: a surveyor changes only its own organisation's units; ask a registrar to correct it`);
+    }
+    await audit(client, actor, { action: 'unit.put', parcelCode, details: { unitCode, created: rows[0].created, fields } });
+    return { created: rows[0].created };
+  });
 }
 
 /** Parses `asOf` (YYYY-MM-DD, a day in China) or throws 400 naming it. */
@@ -61,14 +79,18 @@ export function requireAsOfDate(text: string): string {
   return text;
 }
 
-/** The parcel's row and parsed code, or 404 when it is not registered or outside the viewer's counties. */
+/**
+ * The parcel's row and parsed code, or 404 when it is not registered, outside the viewer's counties, or registered
+ * by another organisation's unreviewed submission (the same answer for all three).
+ */
 export async function requireVisibleParcel(pool: pg.Pool, code: string, visibility: Visibility) {
   const parsed = requireParcelCode(code);
   const { rows } = await pool.query(sql('parcel-by-code'), [code]);
-  if (!rows[0] || (visibility.countyCodes && !visibility.countyCodes.includes(parsed.countyCode))) {
-    throw notFound('PARCEL_NOT_FOUND', `Parcel ${code} is not registered in the hub${rows[0] ? ' for the counties you work on' : ''}`);
+  const row = rows[0];
+  if (!row || (visibility.countyCodes && !visibility.countyCodes.includes(parsed.countyCode)) || (!row.has_accepted && !seesRegistration(visibility, row.organisation))) {
+    throw notFound('PARCEL_NOT_FOUND', `Parcel ${code} is not registered in the hub`);
   }
-  return { parsed, row: rows[0] };
+  return { parsed, row };
 }
 
 /**
@@ -80,7 +102,7 @@ export async function getParcel(pool: pg.Pool, code: string, visibility: Visibil
   const cutoff = asOf === undefined ? undefined : endOfChinaDay(requireAsOfDate(asOf));
   const { parsed, row: p } = await requireVisibleParcel(pool, code, visibility);
   const [units, allResults, lineage, retired] = await Promise.all([
-    pool.query(sql('units-by-parcel'), [code]), resultsOfParcel(pool, code, visibility), lineageOf(pool, code), retirementsOf(pool, [code]),
+    pool.query(sql('units-by-parcel'), [code, visibility.organisation]), resultsOfParcel(pool, code, visibility), lineageOf(pool, code), retirementsOf(pool, [code]),
   ]);
   const results = cutoff === undefined ? allResults : resultsAsOf(allResults, cutoff);
   const boundary = currentBoundaryResult(results);
@@ -140,6 +162,22 @@ export async function getParcelHistory(pool: pg.Pool, code: string, visibility: 
   await requireVisibleParcel(pool, code, visibility);
   const [results, madeBy, retired] = await Promise.all([resultsOfParcel(pool, code, visibility), lineageOf(pool, code), retirementsOf(pool, [code])]);
   return { parcelCode: code, ...parcelHistory(results), lineage: { madeBy, retired: retired.get(code) ?? null } };
+}
+
+/** GET /api/parcels/{code}: the parcel as the actor may see it, the read recorded with its purpose (R8). */
+export async function readParcel(pool: pg.Pool, code: string, actor: Actor, why: ReadPurpose, asOf?: string) {
+  const recorded = requirePurpose(actor.viewer, 'view', why);
+  const parcel = await getParcel(pool, code, actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL, asOf);
+  await auditRead(pool, actor, 'parcel.read', { parcelCode: code, subjectId: parcel.currentBoundary?.surveyId }, recorded, asOf ? { asOf } : {});
+  return parcel;
+}
+
+/** GET /api/parcels/{code}/history: accepted boundaries and areas over time, the read recorded (R8). */
+export async function readParcelHistory(pool: pg.Pool, code: string, actor: Actor, why: ReadPurpose) {
+  const recorded = requirePurpose(actor.viewer, 'view', why);
+  const history = await getParcelHistory(pool, code, actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL);
+  await auditRead(pool, actor, 'parcel.history', { parcelCode: code }, recorded);
+  return history;
 }
 
 export interface ParcelQuery {

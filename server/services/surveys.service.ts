@@ -3,10 +3,11 @@ import crypto from 'node:crypto';
 import type pg from 'pg';
 import { withTransaction } from '../db/database';
 import { sql } from '../db/sql-files';
-import { badRequest, conflict, notFound } from '../errors';
+import { badRequest, conflict, HubError, notFound } from '../errors';
 import type { ResultSummary } from '../domain/survey-result';
-import { SEE_ALL, type Visibility } from '../auth/viewer';
-import { audit, type Actor } from './audit.service';
+import { SEE_ALL, visibilityOf, type Visibility } from '../auth/viewer';
+import { requirePurpose, type ReadPurpose } from '../auth/purpose';
+import { audit, auditRead, type Actor } from './audit.service';
 import { boundaryRoleOnAcceptance } from './boundary.service';
 import { requireNotRetired } from './lineage.service';
 import { resultById, resultGeometry, unitAreasOf, type StoredBoundaryPoint, type UnitAreas } from './survey-store';
@@ -38,6 +39,14 @@ export async function getSurvey(pool: pg.Pool, rawId: string, visibility: Visibi
   return { ...summary, ...geometry, unitAreas };
 }
 
+/** GET /api/surveys/{id}: the result if the actor may see it (undefined otherwise), the read recorded (R8). */
+export async function readSurvey(pool: pg.Pool, rawId: string, actor: Actor, why: ReadPurpose): Promise<SurveyResultView | undefined> {
+  const recorded = requirePurpose(actor.viewer, 'view', why);
+  const survey = await getSurvey(pool, rawId, actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL);
+  if (survey) await auditRead(pool, actor, 'survey.read', { parcelCode: survey.parcelCode, subjectId: survey.id }, recorded);
+  return survey;
+}
+
 export interface ReviewDecision {
   decision: 'accept' | 'reject';
   note?: string;
@@ -45,7 +54,8 @@ export interface ReviewDecision {
 
 /**
  * Accepts or rejects a submitted result, once: of two concurrent decisions exactly one wins (the
- * conditional UPDATE), the other gets 409. Accepting a correction marks the result it supersedes.
+ * conditional UPDATE), the other gets 409. Accepting a correction marks the result it supersedes. Nobody decides a
+ * result they submitted (403 REVIEW_OWN_SUBMISSION), whatever roles they hold.
  */
 export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: ReviewDecision, actor: Actor): Promise<SurveyResultView> {
   const id = requireUuid(rawId);
@@ -58,9 +68,12 @@ export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: Revie
     // A retired parcel's state is closed: what was pending on it when it was split or merged can only be returned.
     if (status === 'accepted') await requireNotRetired(client, [target.parcel_code]);
     const role = status === 'accepted' && target.status === 'submitted' ? await boundaryRoleOnAcceptance(client, target.parcel_code, id) : { role: null, of: null };
-    const { rows } = await client.query(sql('survey-review'), [id, status, reviewerName(actor), decision.note ?? null, role.role, role.of]);
+    const { rows } = await client.query(sql('survey-review'), [id, status, reviewerName(actor), decision.note ?? null, actor.viewer?.username ?? null, role.role, role.of]);
     if (!rows[0]) {
       const existing = (await client.query(sql('survey-decision-by-id'), [id])).rows[0];
+      if (existing.status === 'submitted') {
+        throw new HubError(403, 'REVIEW_OWN_SUBMISSION', `${existing.submitted_by} submitted survey result ${id} and cannot decide it: another reviewer must (separation of duties)`);
+      }
       throw conflict('SURVEY_ALREADY_DECIDED', `Survey result ${id} was already ${existing.status} by ${existing.reviewer} at ${existing.reviewed_at.toISOString()}; a decision is final`, {
         status: existing.status,
         reviewer: existing.reviewer,

@@ -5,6 +5,9 @@ WITH hits AS MATERIALIZED (
   FROM parcel p
   WHERE ($1::text IS NULL OR p.parcel_code LIKE $1 || '%' OR p.location ILIKE '%' || $1 || '%')
     AND ($9::text[] IS NULL OR p.county_code = ANY ($9))
+    -- A parcel an unreviewed submission registered shows only to that organisation until a result is accepted.
+    AND ($8::text IS NULL OR p.organisation IS NULL OR p.organisation = $8
+      OR EXISTS (SELECT 1 FROM survey_result r WHERE r.parcel_code = p.parcel_code AND r.status = 'accepted'))
     AND ($2::float8 IS NULL OR EXISTS (
       SELECT 1 FROM survey_result r
       WHERE r.parcel_code = p.parcel_code

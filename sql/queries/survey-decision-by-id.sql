@@ -1,2 +1,2 @@
--- Who decided a result, and when (to explain a 409).
-SELECT parcel_code, status, reviewer, reviewed_at FROM survey_result WHERE id = $1
+-- Who submitted and who decided a result, and when (to explain a refused decision).
+SELECT parcel_code, status, submitted_by, reviewer, reviewed_at FROM survey_result WHERE id = $1

@@ -121,12 +121,13 @@ describe('a surveyor', () => {
 
     const views = async (cookie: string) => ({
       byId: (await as({ cookie }, 'GET', `/api/surveys/${id}`)).status,
-      inParcel: (await as({ cookie }, 'GET', `/api/parcels/${parcelCode}`)).body.timeline.length,
+      inParcel: await as({ cookie }, 'GET', `/api/parcels/${parcelCode}`).then((r) => (r.status === 200 ? r.body.timeline.length : r.status)),
       byBbox: (await as({ cookie }, 'GET', bbox)).body.items.some((p: any) => p.parcelCode === parcelCode),
       export: (await as({ cookie }, 'GET', `/api/surveys/${id}/export?format=geojson`)).status,
     });
     expect(await views(mine.cookie)).toEqual({ byId: 200, inParcel: 1, byBbox: true, export: 200 });
-    expect(await views(theirs.cookie)).toEqual({ byId: 404, inParcel: 0, byBbox: false, export: 404 });
+    // The parcel itself came with the unreviewed submission: it is hidden too, as if it did not exist.
+    expect(await views(theirs.cookie)).toEqual({ byId: 404, inParcel: 404, byBbox: false, export: 404 });
     expect(await views((await hub.login(['reviewer'])).cookie)).toEqual({ byId: 200, inParcel: 1, byBbox: true, export: 200 });
 
     await hub.request('POST', `/api/surveys/${id}/review`, { decision: 'accept' });
@@ -151,9 +152,10 @@ describe('the audit log', () => {
   });
 
   it('refuses to change or delete audit rows, whoever asks', async () => {
-    await expect(hub.pool.query("UPDATE audit_event SET actor = 'someone else'")).rejects.toThrow(/append-only/);
-    await expect(hub.pool.query('DELETE FROM audit_event')).rejects.toThrow(/append-only/);
-    await expect(hub.pool.query('TRUNCATE audit_event')).rejects.toThrow(/append-only/);
+    // On a server the hub's role (onesurvey_app) may only insert and read; on the embedded engine the triggers refuse.
+    await expect(hub.pool.query("UPDATE audit_event SET actor = 'someone else'")).rejects.toThrow(/append-only|permission denied/);
+    await expect(hub.pool.query('DELETE FROM audit_event')).rejects.toThrow(/append-only|permission denied/);
+    await expect(hub.pool.query('TRUNCATE audit_event')).rejects.toThrow(/append-only|permission denied/);
   });
 });
 

@@ -27,7 +27,7 @@ interface Hub {
 
 /** Runs server/main.ts until it prints its URL and database (or exits, whose code and output come back in the error). */
 function startMain(env: Record<string, string>): Promise<Hub> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', PGLITE_PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', PGLITE_PORT: '0', PGLITE_ATTACH: '1', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD, ...env } });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   let databaseUrl = env.DATABASE_URL ?? '';
@@ -45,9 +45,9 @@ function startMain(env: Record<string, string>): Promise<Hub> {
   });
 }
 
-/** The admin's session on a hub: JSON requests and multipart imports. */
-async function adminSession(base: string) {
-  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+/** The admin's session on a hub (or another account's): JSON requests and multipart imports. */
+async function adminSession(base: string, username = 'admin', password = ADMIN_PASSWORD) {
+  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
   if (res.status !== 200) throw new Error(`login of admin answered ${res.status}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0];
   const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
@@ -159,7 +159,11 @@ it(`keeps nothing of a ${PLOTS}-plot import killed with SIGKILL while it stores,
     const small = await admin.import('', plotsTxt(acceptedCodes, ...acceptedOrigin()));
     expect(small.status).toBe(201);
     const acceptedIds: string[] = small.body.results.map((r: any) => r.id);
-    for (const id of acceptedIds) expect((await admin.post(`/api/surveys/${id}/review`, { decision: 'accept' })).status).toBe(200);
+    // Nobody decides what they submitted: a reviewer account accepts the admin's import.
+    const reviewerName = `crash-reviewer-${SUBZONE}-${Date.now()}`;
+    expect((await admin.post('/api/accounts', { username: reviewerName, kind: 'person', roles: ['reviewer'], password: ADMIN_PASSWORD })).status).toBe(201);
+    const reviewer = await adminSession(hub.url, reviewerName);
+    for (const id of acceptedIds) expect((await reviewer.post(`/api/surveys/${id}/review`, { decision: 'accept' })).status).toBe(200);
     const before = await Promise.all(acceptedIds.map(async (id) => fingerprint((await admin.get(`/api/surveys/${id}`)).body)));
     expect(before.map((f) => [f.status, f.planeAreaM2, f.boundaryPoints.length])).toEqual(acceptedIds.map(() => ['accepted', 400, 4]));
 

@@ -125,6 +125,9 @@ describe('other formats', () => {
 });
 
 describe('GET /api/surveys/{id}/export', () => {
+  // The helper account is also a registrar: its exports name the application and purpose (R8).
+  const WHY = `applicationNo=JZ2025-7&purpose=${encodeURIComponent('首次登记')}`;
+
   let id: string;
   beforeAll(async () => {
     const res = await hub.upload('/api/surveys', uploadFields(freshParcelCode()), { name: 'two-rings.txt', bytes: sampleTxt(...freeCell()) });
@@ -132,7 +135,7 @@ describe('GET /api/surveys/{id}/export', () => {
   });
 
   it('writes a GBK + CRLF exchange TXT that reads back with the same points and digits', async () => {
-    const file = await hub.download(`/api/surveys/${id}/export?format=txt`);
+    const file = await hub.download(`/api/surveys/${id}/export?format=txt&${WHY}`);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-disposition')).toContain("filename*=UTF-8''");
     expect(() => new TextDecoder('utf-8', { fatal: true }).decode(file.bytes)).toThrow();
@@ -147,17 +150,17 @@ describe('GET /api/surveys/{id}/export', () => {
   });
 
   it('writes UTF-8 on request, and CSV, DXF and GeoJSON that read back the same', async () => {
-    const utf8 = await hub.download(`/api/surveys/${id}/export?format=txt&encoding=utf-8`);
+    const utf8 = await hub.download(`/api/surveys/${id}/export?format=txt&encoding=utf-8&${WHY}`);
     expect(new TextDecoder('utf-8', { fatal: true }).decode(utf8.bytes)).toContain('2000国家大地坐标系');
     const stored = (await hub.request('GET', `/api/surveys/${id}`)).body;
     const digits = stored.boundaryPoints.map((p: any) => [p.pointNo, Number(p.xText), Number(p.yText)]);
-    const csv = readCsvPoints((await hub.download(`/api/surveys/${id}/export?format=csv`)).bytes, 'x.csv');
-    const dxf = readDxf((await hub.download(`/api/surveys/${id}/export?format=dxf`)).bytes, 'x.dxf');
+    const csv = readCsvPoints((await hub.download(`/api/surveys/${id}/export?format=csv&${WHY}`)).bytes, 'x.csv');
+    const dxf = readDxf((await hub.download(`/api/surveys/${id}/export?format=dxf&${WHY}`)).bytes, 'x.dxf');
     for (const read of [csv, dxf]) {
       if (!read.ok) throw new Error(JSON.stringify(read.findings));
       expect(read.delivery.plots[0].parts.flatMap((p) => p.rings.flatMap((r) => r.points.map((q) => [q.pointNo, q.x, q.y])))).toEqual(digits);
     }
-    const geojson = JSON.parse(Buffer.from((await hub.download(`/api/surveys/${id}/export?format=geojson`)).bytes).toString('utf8'));
+    const geojson = JSON.parse(Buffer.from((await hub.download(`/api/surveys/${id}/export?format=geojson&${WHY}`)).bytes).toString('utf8'));
     expect(geojson.crs.properties.name).toBe('urn:ogc:def:crs:EPSG::4526');
     expect(geojson.features[0].geometry).toEqual(stored.geometry);
   });

@@ -362,17 +362,20 @@ describe('purpose-bound access (R8)', () => {
     expect(res.body.message).toContain('registration only');
   });
 
-  it('records every packet and download in the access log, and keeps packets immutable', async () => {
+  it('records every packet and download in the access log under the reader\'s application, and keeps packets immutable', async () => {
     const { parcelCode } = await parcelWith('权籍调查');
     const created = await packet(parcelCode, '转移登记', { applicationNo: 'JZ2025-42', purpose: '转移登记审核' });
-    const txt = await hub.download(`/api/registration-packets/${created.body.packetId}?format=txt`);
+    const unsaid = await hub.request('GET', `/api/registration-packets/${created.body.packetId}`);
+    expect([unsaid.status, unsaid.body.code]).toEqual([400, 'PURPOSE_REQUIRED']);
+    const reading = `applicationNo=JZ2025-43&purpose=${encodeURIComponent('抵押登记')}`;
+    const txt = await hub.download(`/api/registration-packets/${created.body.packetId}?format=txt&${reading}`);
     const parsed = parseExchangeTxt(txt.bytes, 'packet.txt');
     expect(parsed.ok && parsed.value.plots[0].parts[0].rings[0].points.map((p) => p.pointNo)).toEqual(['J1', 'J2', 'J3', 'J4']);
-    const html = Buffer.from((await hub.download(`/api/registration-packets/${created.body.packetId}?format=html`)).bytes).toString('utf8');
+    const html = Buffer.from((await hub.download(`/api/registration-packets/${created.body.packetId}?format=html&${reading}`)).bytes).toString('utf8');
     expect(html).toContain(created.body.reason.zh);
     const log = await hub.request('GET', `/api/access-log?parcelCode=${parcelCode}`);
     expect(log.body.items.map((e: any) => [e.action, e.applicationNo, e.purpose])).toEqual([
-      ['packet.read', 'JZ2025-42', '转移登记审核'], ['packet.read', 'JZ2025-42', '转移登记审核'], ['packet.create', 'JZ2025-42', '转移登记审核'],
+      ['packet.read', 'JZ2025-43', '抵押登记'], ['packet.read', 'JZ2025-43', '抵押登记'], ['packet.create', 'JZ2025-42', '转移登记审核'],
     ]);
     await expect(hub.pool.query("UPDATE registration_packet SET purpose = 'x' WHERE id = $1", [created.body.packetId])).rejects.toThrow(/immutable/);
   });

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import pg from 'pg';
 import { ROOT, TEMPLATE_DIR } from '../support/paths';
 import { expectedEngine, freshParcelCode } from '../support/test-hub';
 import { landSupplySubmission } from '../support/fixtures';
@@ -56,7 +57,10 @@ if (expectedEngine === 'pglite') {
     try {
       const first = await startMain({ DATA_DIR: dataDir, DEMO: '1', DEMO_PASSWORD: 'demo' });
       expect(await getJson(`${first.url}/api/health`)).toMatchObject({ engine: 'pglite', postgisVersion: expect.stringMatching(/^3\./) });
-      expect(first.output.join('\n')).toMatch(/psql "postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres/);
+      // Not attachable by default: the embedded engine is one session, reached through a socket only this OS user can open.
+      expect(first.output.join('\n')).toMatch(/database: pglite in .* for the hub alone \(PGLITE_ATTACH=1/);
+      expect(first.output.join('\n')).not.toMatch(/psql "postgres:/);
+      expect(fs.statSync(path.join(dataDir, '.hub-socket')).mode & 0o777).toBe(0o700);
       // No ADMIN_PASSWORD: a one-time password, printed once.
       const printed = /account 'admin' with the one-time password (\S+)/.exec(first.output.join('\n'));
       expect(printed).not.toBeNull();
@@ -76,7 +80,13 @@ if (expectedEngine === 'pglite') {
       expect(posted.status).toBe(201);
       expect(await first.stop()).toBe(0);
 
-      const second = await startMain({ DATA_DIR: dataDir, DEMO: '1' });
+      const second = await startMain({ DATA_DIR: dataDir, DEMO: '1', PGLITE_ATTACH: '1' });
+      const attachUrl = /psql "(postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres[^"]*)"/.exec(second.output.join('\n'));
+      expect(attachUrl).not.toBeNull();
+      const attached = new pg.Client({ connectionString: attachUrl![1] });
+      await attached.connect();
+      expect((await attached.query('SELECT count(*)::int AS n FROM parcel')).rows[0].n).toBeGreaterThanOrEqual(30);
+      await attached.end();
       const registrarAgain = await session(second.url, 'demo-registrar', 'demo');
       const again = await registrarAgain.get('/api/parcels?limit=1000');
       expect(again.items.length).toBe(demo.items.length + 1);

@@ -12,7 +12,8 @@ async function main() {
     await engine.stop();
   }
   fs.cpSync(template, dataDir, { recursive: true });
-  const engine = await startEmbeddedEngine(dataDir, 0, log);
+  // The suite's hubs and tests attach to it (each test file starts its own hub).
+  const engine = await startEmbeddedEngine(dataDir, 0, log, { attach: true });
   console.log(`READY ${engine.url}`);
   const stop = async () => {
     await engine.stop();

@@ -18,6 +18,13 @@ export interface TestHub {
   engine: EngineName;
   /** The cookie of the session every helper request carries: an account holding every role. */
   cookie: string;
+  /** The username of that account (audit rows name it). */
+  username: string;
+  /**
+   * The session a helper request deciding a result (POST /api/surveys/{id}/review) carries: a second account with
+   * every role, since nobody decides a result they submitted (separation of duties).
+   */
+  reviewerCookie: string;
   /** A new account with these roles (and organisation, for a surveyor), logged in: its session cookie. */
   login(roles: Role[], options?: { organisation?: string; countyCodes?: string[] }): Promise<{ cookie: string; username: string; id: string }>;
   request<T = any>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>>;
@@ -50,7 +57,9 @@ export async function startTestHub(): Promise<TestHub> {
     if (res.status !== 200) throw new Error(`login of ${username} answered ${res.status}`);
     return { cookie: res.headers.get('set-cookie')!.split(';')[0], username, id };
   };
-  const { cookie } = await login([...ROLES]);
+  const { cookie, username } = await login([...ROLES]);
+  const { cookie: reviewerCookie } = await login([...ROLES]);
+  const sessionFor = (method: string, path: string) => (method === 'POST' && /^\/api\/surveys\/[^/]+\/review$/.test(path) ? reviewerCookie : cookie);
   const answer = async (method: string, path: string, res: Response) => {
     const text = await res.text();
     if (res.status >= 500) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
@@ -62,11 +71,13 @@ export async function startTestHub(): Promise<TestHub> {
     pool: hub.db.pool,
     engine: hub.db.engine,
     cookie,
+    username,
+    reviewerCookie,
     login,
     async request(method, path, body) {
       const res = await fetch(`${hub.url}${path}`, {
         method,
-        headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: { cookie: sessionFor(method, path), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       return answer(method, path, res);

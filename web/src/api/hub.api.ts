@@ -22,7 +22,9 @@ export const api = {
   boundaryDiff: (code: string, surveyId: string) => getJson<BoundaryDiff>(`/api/parcels/${encodeURIComponent(code)}/boundary-diff`, { against: surveyId }),
 
   createPacket: (body: PacketRequest) => sendJson<Packet>('POST', '/api/registration-packets', body),
-  packetUrl: (id: string, format: string) => `/api/registration-packets/${encodeURIComponent(id)}?format=${format}`,
+  /** A packet's file; the read is recorded under the application and purpose it is read for (R8). */
+  packetUrl: (id: string, format: string, why: { applicationNo: string; purpose: string }) =>
+    `/api/registration-packets/${encodeURIComponent(id)}?format=${format}&applicationNo=${encodeURIComponent(why.applicationNo)}&purpose=${encodeURIComponent(why.purpose)}`,
 
   areaComparison: (parcelCode: string) => getJson<AreaComparison>('/api/comparisons/areas', { parcelCode }),
   areaComparisonCsvUrl: (parcelCode: string) => `/api/comparisons/areas?parcelCode=${encodeURIComponent(parcelCode)}&format=csv`,

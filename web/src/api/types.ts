@@ -101,6 +101,7 @@ export interface Packet {
   /** Units of the 楼盘表 without a verified (实测) area. */
   unitsMissingFromVerified: string[];
   lineage: ParcelLineage['madeBy'];
+  applicationNo: string; purpose: string;
   boundaryPoints?: BoundaryPoint[];
 }
 
