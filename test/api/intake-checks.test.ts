@@ -66,7 +66,7 @@ describe('small parcels', () => {
     const parcelCode = freshParcelCode();
     const stored = await hub.request('POST', '/api/surveys', landSupplySubmission(parcelCode, { features: collection(plot), declaredAreaM2: 123.45 }));
     expect(stored.status).toBe(201);
-    const exported = await hub.download(`/api/surveys/${stored.body.id}/export?format=txt`);
+    const exported = await hub.download(`/api/surveys/${stored.body.id}/export?format=txt&applicationNo=JZ-CHECK-1&purpose=${encodeURIComponent('重新质检')}`);
     expect(txtText(exported.bytes)).toContain(',0.0123,');
     const again = await hub.upload('/api/surveys/validate', uploadFields(parcelCode), { name: 'export.txt', bytes: exported.bytes });
     expect(again.status).toBe(200);
