@@ -27,5 +27,7 @@ export const api = {
     `/api/registration-packets/${encodeURIComponent(id)}?format=${format}&applicationNo=${encodeURIComponent(why.applicationNo)}&purpose=${encodeURIComponent(why.purpose)}`,
 
   areaComparison: (parcelCode: string) => getJson<AreaComparison>('/api/comparisons/areas', { parcelCode }),
-  areaComparisonCsvUrl: (parcelCode: string) => `/api/comparisons/areas?parcelCode=${encodeURIComponent(parcelCode)}&format=csv`,
+  /** The comparison as CSV; an export by a registrar names its application and purpose (R8). */
+  areaComparisonCsvUrl: (parcelCode: string, why: { applicationNo: string; purpose: string }) =>
+    `/api/comparisons/areas?parcelCode=${encodeURIComponent(parcelCode)}&format=csv${why.applicationNo.trim() && why.purpose.trim() ? `&applicationNo=${encodeURIComponent(why.applicationNo.trim())}&purpose=${encodeURIComponent(why.purpose.trim())}` : ''}`,
 };

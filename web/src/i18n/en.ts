@@ -84,6 +84,7 @@ export default {
     parcelCode: 'Parcel code', load: 'Compare', csv: 'Download CSV', unit: 'Unit code', building: 'Building', presale: 'Pre-sale',
     verified: 'Verified', ratio: 'Error ratio', bases: { building: 'Building area (m²)', inner: 'Inner building area (m²)' }, flagged: 'beyond ±3 %', chart: 'Area error ratio per unit (building area)', none: 'This parcel has no pre-sale and verified areas to compare.',
     missing: '{side} area missing', sides: { presale: 'pre-sale', verified: 'verified' }, flaggedCount: '{n} unit(s) beyond ±3 % (building or inner building area)',
+    applicationNo: 'Application no.', purpose: 'Purpose', why: 'A registrar\'s export names its application and purpose (shared data serve registration only, R8)',
   },
   state: { loading: 'Loading…', empty: 'Nothing here yet.' },
   errors: {

@@ -82,6 +82,7 @@ export default {
     parcelCode: '宗地代码', load: '对比', csv: '下载 CSV', unit: '不动产单元号', building: '幢号', presale: '预测',
     verified: '实测', ratio: '面积误差比', bases: { building: '建筑面积（㎡）', inner: '套内建筑面积（㎡）' }, flagged: '超过 ±3%', chart: '各单元面积误差比（建筑面积）', none: '这宗地没有可对比的预测和实测面积。',
     missing: '缺少{side}面积', sides: { presale: '预测', verified: '实测' }, flaggedCount: '{n} 个单元的面积误差比超过 ±3%（建筑面积或套内建筑面积）',
+    applicationNo: '申请编号', purpose: '用途', why: '登记人员导出须注明申请编号和用途（共享数据仅用于不动产登记，R8）',
   },
   state: { loading: '正在加载…', empty: '暂无数据。' },
   errors: {
