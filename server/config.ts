@@ -21,6 +21,16 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Trust X-Forwarded-* from a TLS-terminating proxy (session cookies are then Secure). */
   trustProxy: boolean;
+  /** Worker threads that read and check uploaded files (files checked at once). */
+  parseWorkers: number;
+  /** Uploads that may wait for a parse worker; one more is answered 503 BUSY. */
+  parseQueue: number;
+  /** Heap limit of one parse worker, MB: a file that needs more is refused (413) and the worker replaced. */
+  parseWorkerMemoryMb: number;
+  /** Time one file's checks may take, s, before its worker is stopped (422). */
+  parseTimeoutSeconds: number;
+  /** On SIGTERM/SIGINT: how long requests in flight may take to finish, s, before their connections are closed. */
+  shutdownGraceSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,7 +68,16 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY; throws ConfigError with a one-line reason. */
+function parseAtLeast(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new ConfigError(`${name}=${raw} must be a whole number of at least ${min}`);
+  return Number(raw);
+}
+
+/**
+ * Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY,
+ * PARSE_WORKERS, PARSE_QUEUE, PARSE_WORKER_MEMORY_MB, PARSE_TIMEOUT_SECONDS, SHUTDOWN_GRACE_SECONDS; throws ConfigError with a one-line reason.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return {
@@ -72,6 +91,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demoPassword: env.DEMO_PASSWORD || 'demo',
     rateLimitPerMinute: parseCount('RATE_LIMIT', env.RATE_LIMIT, 1200),
     trustProxy: parseFlag('TRUST_PROXY', env.TRUST_PROXY, false),
+    parseWorkers: parseAtLeast('PARSE_WORKERS', env.PARSE_WORKERS, 2, 1),
+    parseQueue: parseAtLeast('PARSE_QUEUE', env.PARSE_QUEUE, 8, 0),
+    // 512 MB holds the checks of a 100 MB TXT (the upload limit) with room; see bench/parse.bench.ts.
+    parseWorkerMemoryMb: parseAtLeast('PARSE_WORKER_MEMORY_MB', env.PARSE_WORKER_MEMORY_MB, 512, 32),
+    parseTimeoutSeconds: parseAtLeast('PARSE_TIMEOUT_SECONDS', env.PARSE_TIMEOUT_SECONDS, 120, 1),
+    shutdownGraceSeconds: parseAtLeast('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 30, 0),
   };
 }
 

@@ -10,7 +10,7 @@ import { checkUnits, inspectSubmission, type Inspection, type SurveySubmission, 
 import { parseEpsg } from '../domain/crs';
 import { boundaryPointTolerance } from '../domain/tolerances';
 import type { Delivery } from '../formats/delivery';
-import { readDelivery } from '../formats/read-delivery';
+import { inspectInWorker } from '../workers/parsing';
 import { plotPlaneArea } from '../quality/area.checks';
 import { buildReport, type QualityReport } from '../quality/quality-report';
 import { checkNeighbours, plotGeometry } from './neighbours.service';
@@ -22,19 +22,22 @@ export interface Upload {
   bytes: Uint8Array;
 }
 
-/** Metadata + delivery → the full report (pure checks, then the neighbours in PostGIS where the geometry is sound). */
-async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload | undefined, mode: TargetMode): Promise<{ inspection: Inspection | null; report: QualityReport | null }> {
+/**
+ * Metadata + delivery → the full report: the file is read and the pure checks run in a parse worker (off the main
+ * thread), then the neighbours in PostGIS where the geometry is sound. `sha256`: of the upload, computed by the worker.
+ */
+async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload | undefined, mode: TargetMode): Promise<{ inspection: Inspection | null; report: QualityReport | null; sha256?: string }> {
   const kinds = await surveyKinds(pool);
   const epsg = meta.crs ? parseEpsg(meta.crs) : undefined;
-  const read = upload ? await readDelivery(upload.fileName, upload.bytes, { requestEpsg: epsg }) : undefined;
-  const checked = inspectSubmission(meta, kinds, chinaToday(), read, mode);
+  const inWorker = upload ? await inspectInWorker(upload, { requestEpsg: epsg }, { meta, kinds, today: chinaToday(), mode }) : undefined;
+  const checked = inWorker ? inWorker.value : inspectSubmission(meta, kinds, chinaToday(), undefined, mode);
   if (!checked.ok) throw badRequest(checked.problem.code, checked.problem.message, checked.problem.details);
   const { inspection } = checked.value;
-  if (!inspection) return { inspection, report: null };
+  if (!inspection) return { inspection, report: null, sha256: inWorker?.sha256 };
   if (inspection.delivery && !inspection.findings.some((f) => f.severity === 'error')) {
     inspection.findings.push(...(await checkNeighbours(pool, inspection.delivery, inspection.targets, boundaryPointTolerance(meta.precisionClass ?? 1))));
   }
-  return { inspection, report: buildReport(upload?.fileName ?? 'features', inspection.delivery, inspection.findings) };
+  return { inspection, report: buildReport(upload?.fileName ?? 'features', inspection.delivery, inspection.findings), sha256: inWorker?.sha256 };
 }
 
 /** A report with errors stores nothing: 400 naming the first error, the whole report in details.report. */
@@ -68,13 +71,13 @@ function requireMaySubmit(actor: Actor, meta: Partial<SurveySubmission>, targets
 
 /** Checks and stores one result (POST /api/surveys): JSON features, a file, or unit areas alone. */
 export async function submit(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload?: Upload, rawBody?: Buffer): Promise<SurveyResultView & { quality: QualityReport | null }> {
-  const { inspection, report } = await examine(pool, meta, upload, 'single');
+  const { inspection, report, sha256: uploadSha256 } = await examine(pool, meta, upload, 'single');
   requirePassed(report);
   const target: Target = inspection?.targets[0] ?? { parcelCode: meta.parcelCode!, plots: [] };
   requireMaySubmit(actor, meta, [target]);
   const unitProblem = checkUnits(target.parcelCode, meta.units ?? []);
   if (unitProblem) throw badRequest(unitProblem.code, unitProblem.message, unitProblem.details);
-  const source = upload ? sha256(upload.bytes) : sha256(rawBody ?? JSON.stringify(meta));
+  const source = uploadSha256 ?? sha256(rawBody ?? JSON.stringify(meta));
   const [stored] = await store(pool, { ...meta, sourceFileName: upload?.fileName ?? meta.sourceFileName }, inspection?.delivery ?? null, [target], source, actor);
   return { ...(await getSurvey(pool, stored.id))!, quality: report };
 }
@@ -92,14 +95,14 @@ export interface ImportSummary {
  * one result per parcel, all stored in one transaction — the file lands whole or not at all.
  */
 export async function importFile(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload: Upload, dryRun: boolean): Promise<ImportSummary> {
-  const { inspection, report } = await examine(pool, meta, upload, 'per-plot');
+  const { inspection, report, sha256: uploadSha256 } = await examine(pool, meta, upload, 'per-plot');
   requireMaySubmit(actor, meta, inspection?.targets ?? []);
   const planned = (inspection?.targets ?? []).map((t) => ({ parcelCode: t.parcelCode, plots: t.plots.length, planeAreaM2: round3(t.plots.reduce((a, p) => a + plotPlaneArea(p), 0)) }));
   if (dryRun || !report!.passed) {
     if (!dryRun) requirePassed(report);
     return { file: upload.fileName, dryRun, results: planned.map((p) => ({ ...p, id: null })), report: report! };
   }
-  const stored = await store(pool, { ...meta, sourceFileName: upload.fileName }, inspection!.delivery, inspection!.targets, sha256(upload.bytes), actor);
+  const stored = await store(pool, { ...meta, sourceFileName: upload.fileName }, inspection!.delivery, inspection!.targets, uploadSha256 ?? sha256(upload.bytes), actor);
   const ids = new Map(stored.map((s) => [s.parcelCode, s.id]));
   return { file: upload.fileName, dryRun, results: planned.map((p) => ({ ...p, id: ids.get(p.parcelCode) ?? null })), report: report! };
 }

@@ -1,0 +1,25 @@
+// The parse worker: reads a survey file and runs the checks that need no database, off the hub's main thread.
+import crypto from 'node:crypto';
+import { parentPort } from 'node:worker_threads';
+import { readDelivery } from '../formats/read-delivery';
+import { inspectSubmission } from '../domain/survey-submission';
+import { pack } from './packed-transfer';
+import type { AnswerMessage, JobMessage } from './parse-job';
+
+async function answer({ id, job, bytes }: JobMessage): Promise<{ message: AnswerMessage; transfer: ArrayBuffer[] }> {
+  const data = new Uint8Array(bytes);
+  try {
+    const read = await readDelivery(job.fileName, data, job.options);
+    const value = job.kind === 'read' ? read : inspectSubmission(job.meta, job.kinds, job.today, read, job.mode);
+    const sha256 = crypto.createHash('sha256').update(data).digest('hex');
+    const packed = pack(value);
+    return { message: { id, ok: true, packed, sha256, bytes }, transfer: [bytes, packed.buffer] };
+  } catch (err) {
+    // A reader that throws is a bug of the reader: the main thread answers it as a file it could not check.
+    return { message: { id, ok: false, message: (err as Error)?.message ?? String(err), bytes }, transfer: [bytes] };
+  }
+}
+
+parentPort!.on('message', (job: JobMessage) => {
+  void answer(job).then(({ message, transfer }) => parentPort!.postMessage(message, transfer));
+});

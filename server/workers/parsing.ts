@@ -1,0 +1,49 @@
+// The hub's parse pool and the two jobs it runs: startHub starts it with the configured limits, stop closes it.
+// One pool per process (reading is pure): services call readInWorker / inspectInWorker without carrying it around.
+import type { ReadOptions } from '../formats/read-delivery';
+import type { ReadResult } from '../formats/delivery';
+import type { KindRule, SurveySubmission, TargetMode, inspectSubmission } from '../domain/survey-submission';
+import { ParsePool, type ParseOutcome, type ParsePoolOptions } from './parse-pool';
+
+/** Used when no hub started the pool (scripts, unit tests): two workers, eight waiting, 512 MB each, two minutes a file. */
+export const DEFAULT_PARSE_POOL: ParsePoolOptions = { size: 2, queueLimit: 8, memoryMb: 512, timeoutMs: 120_000 };
+
+let pool: ParsePool | undefined;
+
+/** Starts the pool with these limits (closing one started before). */
+export async function startParsing(options: ParsePoolOptions): Promise<void> {
+  await stopParsing();
+  pool = new ParsePool(options);
+}
+
+/** Closes the pool: waiting files get 503, the workers stop. The next job starts a default pool. */
+export async function stopParsing(): Promise<void> {
+  const closing = pool;
+  pool = undefined;
+  await closing?.close();
+}
+
+const current = () => (pool ??= new ParsePool(DEFAULT_PARSE_POOL));
+
+/** Files being parsed and waiting, for health. */
+export const parsingLoad = () => pool?.load ?? { busy: 0, queued: 0 };
+
+/**
+ * readDelivery in a worker. `upload.bytes` travels to the worker and back: afterwards it is a new view of the same bytes.
+ */
+export async function readInWorker(upload: { fileName: string; bytes: Uint8Array }, options: ReadOptions = {}): Promise<ParseOutcome<ReadResult>> {
+  const outcome = await current().run<ReadResult>({ kind: 'read', fileName: upload.fileName, options }, upload.bytes);
+  upload.bytes = outcome.bytes;
+  return outcome;
+}
+
+/** readDelivery, then inspectSubmission (every check without a database), in a worker; `upload.bytes` as in readInWorker. */
+export async function inspectInWorker(
+  upload: { fileName: string; bytes: Uint8Array },
+  options: ReadOptions,
+  submission: { meta: Partial<SurveySubmission>; kinds: KindRule[]; today: string; mode: TargetMode },
+): Promise<ParseOutcome<ReturnType<typeof inspectSubmission>>> {
+  const outcome = await current().run<ReturnType<typeof inspectSubmission>>({ kind: 'inspect', fileName: upload.fileName, options, ...submission }, upload.bytes);
+  upload.bytes = outcome.bytes;
+  return outcome;
+}
