@@ -3,10 +3,10 @@
 import v8 from 'node:v8';
 import { setImmediate as yieldToLoop } from 'node:timers/promises';
 
-/** Arrays under these keys (界址点 of a ring, findings of a report) are cut into pieces when long. */
-const PIECED_KEYS = new Set(['points', 'findings']);
-/** Items per piece: a piece deserialises in a few milliseconds. */
-const PIECE_ITEMS = 4_000;
+/** Arrays under these keys (plots of a delivery, 界址点 of a ring, findings of a report) are cut into pieces when heavy. */
+const PIECED_KEYS = new Set(['plots', 'points', 'findings']);
+/** Array elements (nested ones counted) per piece: a piece deserialises in a few milliseconds. */
+const PIECE_WEIGHT = 4_000;
 /** The main thread yields to other requests after this long of unpacking. */
 const SLICE_MS = 8;
 
@@ -21,33 +21,60 @@ export interface Packed {
   arrays: { path: Path; pieces: [number, number][] }[];
 }
 
-/** Packs `value` (plain data) in the worker; the long arrays are taken out of `value` (it is not used afterwards). */
+/** Array elements in `node`, nested ones included: what deserialising it costs, roughly. */
+function weight(node: unknown): number {
+  if (node === null || typeof node !== 'object') return 0;
+  let n = Array.isArray(node) ? node.length : 0;
+  for (const child of Object.values(node)) if (child !== null && typeof child === 'object') n += weight(child);
+  return n;
+}
+
+/**
+ * Packs `value` (plain data, no object reachable twice through a pieced array) in the worker. Heavy arrays are taken
+ * out of `value` (it is not used afterwards), inner ones first: a plot's long rings become pieces of their own before
+ * the plots are grouped into pieces of about PIECE_WEIGHT elements.
+ */
 export function pack(value: unknown): Packed {
   const chunks: Buffer[] = [];
   const arrays: Packed['arrays'] = [];
   let offset = 0;
-  const add = (bytes: Buffer): [number, number] => {
+  const add = (items: unknown[]): [number, number] => {
+    const bytes = v8.serialize(items);
     chunks.push(bytes);
     offset += bytes.length;
     return [offset - bytes.length, offset];
   };
-  const seen = new Set<object>();
   const visit = (node: unknown, path: Path): void => {
-    if (node === null || typeof node !== 'object' || seen.has(node)) return;
-    seen.add(node);
+    if (node === null || typeof node !== 'object') return;
     for (const [key, child] of Object.entries(node)) {
-      if (PIECED_KEYS.has(key) && Array.isArray(child) && child.length > PIECE_ITEMS) {
-        const pieces: [number, number][] = [];
-        for (let i = 0; i < child.length; i += PIECE_ITEMS) pieces.push(add(v8.serialize(child.slice(i, i + PIECE_ITEMS))));
-        arrays.push({ path: [...path, key], pieces });
-        (node as Record<string, unknown>)[key] = [];
-      } else {
-        visit(child, [...path, Array.isArray(node) ? Number(key) : key]);
+      const childPath = [...path, Array.isArray(node) ? Number(key) : key];
+      if (!(PIECED_KEYS.has(key) && Array.isArray(child) && weight(child) > PIECE_WEIGHT)) {
+        visit(child, childPath);
+        continue;
       }
+      child.forEach((item, i) => visit(item, [...childPath, i]));
+      const pieces: [number, number][] = [];
+      let group: unknown[] = [], groupWeight = 0;
+      for (const item of child) {
+        const w = weight(item) + 1;
+        if (group.length && groupWeight + w > PIECE_WEIGHT) {
+          pieces.push(add(group));
+          group = [];
+          groupWeight = 0;
+        }
+        group.push(item);
+        groupWeight += w;
+      }
+      if (group.length) pieces.push(add(group));
+      arrays.push({ path: childPath, pieces });
+      (node as Record<string, unknown>)[key] = [];
     }
   };
   visit(value, []);
-  const skeleton = add(v8.serialize(value));
+  const skeletonBytes = v8.serialize(value);
+  chunks.push(skeletonBytes);
+  const skeleton: [number, number] = [offset, offset + skeletonBytes.length];
+  offset += skeletonBytes.length;
   const buffer = new ArrayBuffer(offset);
   const whole = new Uint8Array(buffer);
   let at = 0;
@@ -63,7 +90,8 @@ export async function unpack<T>(packed: Packed): Promise<T> {
   const bytes = (range: [number, number]) => Buffer.from(packed.buffer, range[0], range[1] - range[0]);
   const value = v8.deserialize(bytes(packed.skeleton)) as T;
   let sliceStart = performance.now();
-  for (const { path, pieces } of packed.arrays) {
+  // Outer arrays were taken out last: put them back first, so that the paths of inner ones lead through them.
+  for (const { path, pieces } of [...packed.arrays].reverse()) {
     const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], value);
     const items: unknown[] = [];
     for (const piece of pieces) {

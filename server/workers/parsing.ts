@@ -2,7 +2,8 @@
 // One pool per process (reading is pure): services call readInWorker / inspectInWorker without carrying it around.
 import type { ReadOptions } from '../formats/read-delivery';
 import type { ReadResult } from '../formats/delivery';
-import type { KindRule, SurveySubmission, TargetMode, inspectSubmission } from '../domain/survey-submission';
+import type { KindRule, SurveySubmission, TargetMode } from '../domain/survey-submission';
+import { attachTargets, type InspectAnswer } from './parse-job';
 import { ParsePool, type ParseOutcome, type ParsePoolOptions } from './parse-pool';
 
 /** Used when no hub started the pool (scripts, unit tests): two workers, eight waiting, 512 MB each, two minutes a file. */
@@ -37,13 +38,16 @@ export async function readInWorker(upload: { fileName: string; bytes: Uint8Array
   return outcome;
 }
 
-/** readDelivery, then inspectSubmission (every check without a database), in a worker; `upload.bytes` as in readInWorker. */
+/**
+ * readDelivery, then inspectSubmission (every check without a database), in a worker, with the geometries' GeoJSON
+ * text when the checks found no error; `upload.bytes` as in readInWorker.
+ */
 export async function inspectInWorker(
   upload: { fileName: string; bytes: Uint8Array },
   options: ReadOptions,
   submission: { meta: Partial<SurveySubmission>; kinds: KindRule[]; today: string; mode: TargetMode },
-): Promise<ParseOutcome<ReturnType<typeof inspectSubmission>>> {
-  const outcome = await current().run<ReturnType<typeof inspectSubmission>>({ kind: 'inspect', fileName: upload.fileName, options, ...submission }, upload.bytes);
+): Promise<ParseOutcome<InspectAnswer>> {
+  const outcome = await current().run<InspectAnswer>({ kind: 'inspect', fileName: upload.fileName, options, ...submission }, upload.bytes);
   upload.bytes = outcome.bytes;
-  return outcome;
+  return { ...outcome, value: attachTargets(outcome.value) };
 }
