@@ -1,7 +1,11 @@
 // Parsing off the main thread, on a PostgreSQL server: /api/health latency while 4 maximal uploads are checked vs
 // idle (p50/p99, as a ratio), and peak RSS per upload as a multiple of its file size — one clean TXT of the largest
 // size a default worker checks (PARSE_BENCH_MB, 10), and a 99 MB TXT (near the upload limit), which a worker refuses.
-import { Worker } from 'node:worker_threads';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { execFile } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startHub } from '../server/hub';
 import { loadConfig } from '../server/config';
 import { largeTxt } from '../test/support/large-files';
@@ -33,27 +37,28 @@ async function healthLatencies(url: string, until?: Promise<unknown>, count = ID
   return latencies.sort((a, b) => a - b);
 }
 
-/** Peak RSS growth, bytes, over the RSS before `work` started, sampled every 10 ms. */
-async function peakRssGrowth(work: () => Promise<unknown>): Promise<number> {
-  global.gc?.();
-  const before = process.memoryUsage.rss();
-  let peak = before;
+/** Peak RSS of the process, bytes, while `work` runs, sampled every 10 ms. */
+async function peakRss(work: () => Promise<unknown>): Promise<number> {
+  let peak = process.memoryUsage.rss();
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
   try {
     await work();
   } finally {
     clearInterval(timer);
   }
-  return Math.max(peak, process.memoryUsage.rss()) - before;
+  return Math.max(peak, process.memoryUsage.rss());
 }
 
 /**
- * POSTs `bytes` to /api/surveys/validate `times` times at once from a worker thread: building and sending the bodies
- * must not hold the event loop the hub (in this process) answers /api/health on. Resolves with each answer's status and code.
+ * POSTs `bytes` to /api/surveys/validate `times` times at once from a child process: building and sending the bodies
+ * must neither hold the event loop the hub (in this process) answers /api/health on nor count in its RSS.
+ * Resolves with each answer's status and code.
  */
 function validate(url: string, cookie: string, parcelCode: string, bytes: Uint8Array, times = 1): Promise<string[]> {
   const client = `
-    const { parentPort, workerData: { url, cookie, fields, bytes, times } } = require('node:worker_threads');
+    const fs = require('node:fs');
+    const { url, cookie, fields, path, times } = JSON.parse(process.argv[1]);
+    const bytes = fs.readFileSync(path);
     const once = async () => {
       const form = new FormData();
       for (const [name, value] of Object.entries(fields)) form.append(name, value);
@@ -62,12 +67,16 @@ function validate(url: string, cookie: string, parcelCode: string, bytes: Uint8A
       const body = await res.json();
       return res.status + (body.code ? ' ' + body.code : '');
     };
-    Promise.all(Array.from({ length: times }, once)).then((answers) => parentPort.postMessage(answers), (err) => parentPort.postMessage([String(err)]));`;
+    Promise.all(Array.from({ length: times }, once)).then((answers) => console.log(JSON.stringify(answers)), (err) => console.log(JSON.stringify([String(err)])));`;
   const fields = { stage: 'land_supply', kind: '勘测定界', parcelCode, organisation: '焦作市测试测绘有限公司', surveyedOn: '2025-01-15', precisionClass: '1' };
-  const worker = new Worker(client, { eval: true, workerData: { url, cookie, fields, bytes, times } });
+  const path = join(tmpdir(), `parse-bench-${process.pid}-${bytes.length}.txt`);
+  writeFileSync(path, bytes);
   return new Promise((resolve, reject) => {
-    worker.once('message', (answers: string[]) => void worker.terminate().then(() => resolve(answers)));
-    worker.once('error', reject);
+    execFile(process.execPath, ['-e', client, JSON.stringify({ url, cookie, fields, path, times })], { maxBuffer: 1 << 20 }, (err, stdout) => {
+      rmSync(path, { force: true });
+      if (err) reject(err);
+      else resolve(JSON.parse(stdout));
+    });
   });
 }
 
@@ -79,20 +88,27 @@ export async function run(): Promise<string[][]> {
     const file = largeTxt(UPLOAD_MB);
     const size = `${mb(file.length).toFixed(1)} MB TXT`;
     const rows: string[][] = [];
-    const idle = await healthLatencies(hub.url);
-    for (const [parcelCode, what] of [[ELSEWHERE, 'read + pure checks'], [HERE, 'clean, PostGIS neighbours too']]) {
-      const uploads = validate(hub.url, cookie, parcelCode, file, CONCURRENT);
-      const loaded = await healthLatencies(hub.url, uploads);
-      const answers = (await uploads).join(', ');
-      rows.push(['parse', `/api/health p50 / p99 while ${CONCURRENT} × ${size} are checked (${what}; answers ${answers})`, ms(loaded), `idle ${ms(idle)}`, `p99 × ${(percentile(loaded, 0.99) / percentile(idle, 0.99)).toFixed(1)}`]);
-    }
-    const one = await peakRssGrowth(() => validate(hub.url, cookie, HERE, file));
-    rows.push(['parse', `peak RSS growth, one ${size} checked`, `${mb(one).toFixed(0)} MB`, `file ${mb(file.length).toFixed(1)} MB`, `${(one / file.length).toFixed(1)} × file`]);
+    // Memory first, on fresh workers (a worker's heap, once grown, stays grown), one file at a time, as growth over
+    // the idle hub's RSS: the upload's bytes, the worker's heap, what the main thread keeps of the answer.
+    const idleRss = process.memoryUsage.rss();
+    const growth = (peak: number, bytes: number) => [`${mb(peak - idleRss).toFixed(0)} MB (RSS ${mb(peak).toFixed(0)} MB, idle ${mb(idleRss).toFixed(0)} MB)`, `file ${mb(bytes).toFixed(1)} MB`, `${((peak - idleRss) / bytes).toFixed(1)} × file`];
+    const one = await peakRss(() => validate(hub.url, cookie, HERE, file));
+    rows.push(['parse', `peak RSS growth, one ${size} checked (fresh workers)`, ...growth(one, file.length)]);
     // Just under the 100 MB upload limit: a worker runs out of its PARSE_WORKER_MEMORY_MB and the hub answers 413.
     const largest = largeTxt(99);
     let answer = '';
-    const hundred = await peakRssGrowth(async () => ([answer] = await validate(hub.url, cookie, HERE, largest)));
-    rows.push(['parse', `peak RSS growth, one ${mb(largest.length).toFixed(0)} MB TXT (answered ${answer})`, `${mb(hundred).toFixed(0)} MB`, `file ${mb(largest.length).toFixed(1)} MB`, `${(hundred / largest.length).toFixed(1)} × file`]);
+    const hundred = await peakRss(async () => ([answer] = await validate(hub.url, cookie, HERE, largest)));
+    rows.push(['parse', `peak RSS growth, one ${mb(largest.length).toFixed(0)} MB TXT (answered ${answer})`, ...growth(hundred, largest.length)]);
+    const idle = await healthLatencies(hub.url);
+    for (const [parcelCode, what] of [[ELSEWHERE, 'read + pure checks'], [HERE, 'clean, PostGIS neighbours too']]) {
+      const delay = monitorEventLoopDelay({ resolution: 5 });
+      delay.enable();
+      const uploads = validate(hub.url, cookie, parcelCode, file, CONCURRENT);
+      const loaded = await healthLatencies(hub.url, uploads);
+      delay.disable();
+      const answers = (await uploads).join(', ');
+      rows.push(['parse', `/api/health p50 / p99 while ${CONCURRENT} × ${size} are checked (${what}; answers ${answers}; event-loop delay max ${(delay.max / 1e6).toFixed(0)} ms)`, ms(loaded), `idle ${ms(idle)}`, `p99 × ${(percentile(loaded, 0.99) / percentile(idle, 0.99)).toFixed(1)}`]);
+    }
     return rows;
   } finally {
     await hub.stop();

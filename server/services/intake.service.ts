@@ -22,23 +22,37 @@ export interface Upload {
   bytes: Uint8Array;
 }
 
+/** What examine finds: `complete` unpacks the 界址点 a worker left packed (call it before storing them). */
+interface Examined {
+  inspection: Inspection | null;
+  report: QualityReport | null;
+  sha256?: string;
+  geometries?: (string | null)[];
+  complete?: () => Promise<void>;
+}
+
 /**
  * Metadata + delivery → the full report: the file is read and the pure checks run in a parse worker (off the main
  * thread), then the neighbours in PostGIS where the geometry is sound. `sha256` of the upload and the targets' `geometries` (GeoJSON text, as stored) come from the worker.
  */
-async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload | undefined, mode: TargetMode): Promise<{ inspection: Inspection | null; report: QualityReport | null; sha256?: string; geometries?: (string | null)[] }> {
+async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload | undefined, mode: TargetMode): Promise<Examined> {
   const kinds = await surveyKinds(pool);
   const epsg = meta.crs ? parseEpsg(meta.crs) : undefined;
   const inWorker = upload ? await inspectInWorker(upload, { requestEpsg: epsg }, { meta, kinds, today: chinaToday(), mode }) : undefined;
   const checked = inWorker ? inWorker.value.checked : inspectSubmission(meta, kinds, chinaToday(), undefined, mode);
   if (!checked.ok) throw badRequest(checked.problem.code, checked.problem.message, checked.problem.details);
   const { inspection } = checked.value;
-  if (!inspection) return { inspection, report: null, sha256: inWorker?.sha256 };
+  if (!inspection) return { inspection, report: null, sha256: inWorker?.sha256, complete: inWorker?.complete };
   if (inspection.delivery && !inspection.findings.some((f) => f.severity === 'error')) {
     const neighbours = await checkNeighbours(pool, inspection.delivery, inspection.targets, boundaryPointTolerance(meta.precisionClass ?? 1), inWorker?.value.geometries?.plots);
     for (const f of neighbours) inspection.findings.push(f);
   }
-  return { inspection, report: buildReport(upload?.fileName ?? 'features', inspection.delivery, inspection.findings), sha256: inWorker?.sha256, geometries: inWorker?.value.geometries?.targets };
+  // From a worker, the plots come summarised: the report reads none of their 界址点 (they stay packed until stored).
+  const summarised = inWorker?.value.plots;
+  const report = summarised && inspection.delivery
+    ? { ...buildReport(upload!.fileName, { ...inspection.delivery, plots: [] }, inspection.findings), plots: summarised }
+    : buildReport(upload?.fileName ?? 'features', inspection.delivery, inspection.findings);
+  return { inspection, report, sha256: inWorker?.sha256, geometries: inWorker?.value.geometries?.targets, complete: inWorker?.complete };
 }
 
 /** A report with errors stores nothing: 400 naming the first error, the whole report in details.report. */
@@ -72,8 +86,9 @@ function requireMaySubmit(actor: Actor, meta: Partial<SurveySubmission>, targets
 
 /** Checks and stores one result (POST /api/surveys): JSON features, a file, or unit areas alone. */
 export async function submit(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload?: Upload, rawBody?: Buffer): Promise<SurveyResultView & { quality: QualityReport | null }> {
-  const { inspection, report, sha256: uploadSha256, geometries } = await examine(pool, meta, upload, 'single');
+  const { inspection, report, sha256: uploadSha256, geometries, complete } = await examine(pool, meta, upload, 'single');
   requirePassed(report);
+  await complete?.();
   const target: Target = inspection?.targets[0] ?? { parcelCode: meta.parcelCode!, plots: [] };
   requireMaySubmit(actor, meta, [target]);
   const unitProblem = checkUnits(target.parcelCode, meta.units ?? []);
@@ -96,7 +111,8 @@ export interface ImportSummary {
  * one result per parcel, all stored in one transaction — the file lands whole or not at all.
  */
 export async function importFile(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload: Upload, dryRun: boolean): Promise<ImportSummary> {
-  const { inspection, report, sha256: uploadSha256, geometries } = await examine(pool, meta, upload, 'per-plot');
+  const { inspection, report, sha256: uploadSha256, geometries, complete } = await examine(pool, meta, upload, 'per-plot');
+  await complete?.();
   requireMaySubmit(actor, meta, inspection?.targets ?? []);
   const planned = (inspection?.targets ?? []).map((t) => ({ parcelCode: t.parcelCode, plots: t.plots.length, planeAreaM2: round3(t.plots.reduce((a, p) => a + plotPlaneArea(p), 0)) }));
   if (dryRun || !report!.passed) {

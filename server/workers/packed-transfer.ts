@@ -7,6 +7,8 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 const PIECED_KEYS = new Set(['plots', 'points', 'findings']);
 /** Array elements (nested ones counted) per piece: a piece deserialises in a few milliseconds. */
 const PIECE_WEIGHT = 4_000;
+/** 界址点 arrays at least this long are always taken out of their ring, so that unpack can leave them packed (`defer`). */
+const POINTS_TAKEN_OUT = 64;
 /** The main thread yields to other requests after this long of unpacking. */
 const SLICE_MS = 8;
 
@@ -48,7 +50,8 @@ export function pack(value: unknown): Packed {
     if (node === null || typeof node !== 'object') return;
     for (const [key, child] of Object.entries(node)) {
       const childPath = [...path, Array.isArray(node) ? Number(key) : key];
-      if (!(PIECED_KEYS.has(key) && Array.isArray(child) && weight(child) > PIECE_WEIGHT)) {
+      const taken = PIECED_KEYS.has(key) && Array.isArray(child) && (weight(child) > PIECE_WEIGHT || (key === 'points' && child.length >= POINTS_TAKEN_OUT));
+      if (!taken) {
         visit(child, childPath);
         continue;
       }
@@ -85,23 +88,74 @@ export function pack(value: unknown): Packed {
   return { buffer, skeleton, arrays };
 }
 
-/** Unpacks on the main thread, yielding to the event loop between pieces so that other requests keep being answered. */
-export async function unpack<T>(packed: Packed): Promise<T> {
+/** What unpack gives: the value, and (with `defer`) how to put the deferred arrays back in slices. */
+export interface Unpacked<T> {
+  value: T;
+  /** Restores every deferred array still packed, yielding between pieces. */
+  complete(): Promise<void>;
+}
+
+/**
+ * Unpacks on the main thread, yielding to the event loop between pieces so that other requests keep being answered.
+ * `defer`: arrays under this key (e.g. 'points') stay packed behind a getter that unpacks them on first use — the
+ * main thread then never holds (nor garbage-collects) the 界址点 of a file it only reports on; `complete` unpacks
+ * the rest before work that reads them all.
+ */
+export async function unpack<T>(packed: Packed, options: { defer?: string } = {}): Promise<Unpacked<T>> {
   const bytes = (range: [number, number]) => Buffer.from(packed.buffer, range[0], range[1] - range[0]);
   const value = v8.deserialize(bytes(packed.skeleton)) as T;
+  const pending: (() => Promise<void>)[] = [];
   let sliceStart = performance.now();
+  const breathe = async () => {
+    if (performance.now() - sliceStart <= SLICE_MS) return;
+    await yieldToLoop();
+    sliceStart = performance.now();
+  };
   // Outer arrays were taken out last: put them back first, so that the paths of inner ones lead through them.
   for (const { path, pieces } of [...packed.arrays].reverse()) {
     const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], value);
-    const items: unknown[] = [];
-    for (const piece of pieces) {
-      for (const item of v8.deserialize(bytes(piece)) as unknown[]) items.push(item);
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToLoop();
-        sliceStart = performance.now();
+    const key = path[path.length - 1];
+    const place = (items: unknown[]) => Object.defineProperty(parent, key, { value: items, writable: true, enumerable: true, configurable: true });
+    if (key !== options.defer) {
+      const items: unknown[] = [];
+      for (const piece of pieces) {
+        for (const item of v8.deserialize(bytes(piece)) as unknown[]) items.push(item);
+        await breathe();
       }
+      parent[key] = items;
+      continue;
     }
-    parent[path[path.length - 1]] = items;
+    let placed = false;
+    Object.defineProperty(parent, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        placed = true;
+        const items: unknown[] = [];
+        for (const piece of pieces) for (const item of v8.deserialize(bytes(piece)) as unknown[]) items.push(item);
+        place(items);
+        return items;
+      },
+      set(items: unknown[]) {
+        placed = true;
+        place(items);
+      },
+    });
+    pending.push(async () => {
+      const items: unknown[] = [];
+      for (const piece of pieces) {
+        if (placed) return;
+        for (const item of v8.deserialize(bytes(piece)) as unknown[]) items.push(item);
+        await breathe();
+      }
+      if (!placed) place(items);
+      placed = true;
+    });
   }
-  return value;
+  return {
+    value,
+    async complete() {
+      for (const restore of pending.splice(0)) await restore();
+    },
+  };
 }

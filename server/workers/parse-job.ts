@@ -2,6 +2,7 @@
 import type { ReadOptions } from '../formats/read-delivery';
 import type { inspectSubmission, KindRule, SurveySubmission, Target, TargetMode } from '../domain/survey-submission';
 import type { Packed } from './packed-transfer';
+import type { PlotSummary } from '../quality/quality-report';
 
 /** `read`: the file read into a delivery (ReadResult); `inspect`: read, then every pure check of the submission (inspectSubmission's answer). */
 export type ParseJob =
@@ -9,11 +10,13 @@ export type ParseJob =
   | { kind: 'inspect'; fileName: string; options: ReadOptions; meta: Partial<SurveySubmission>; kinds: KindRule[]; today: string; mode: TargetMode };
 
 /**
- * What an `inspect` job answers: inspectSubmission's answer and, when it found no error, the GeoJSON text of every
- * target plot (plotGeometriesJson) and of every target (targetGeometryJson).
+ * What an `inspect` job answers: inspectSubmission's answer, the report's plot summaries and, when it found no error,
+ * the GeoJSON text of every target plot (plotGeometriesJson) and of every target (targetGeometryJson).
  */
 export interface InspectAnswer {
   checked: ReturnType<typeof inspectSubmission>;
+  /** The quality report's summary of each plot of the delivery (buildReport's `plots`), when there is a delivery. */
+  plots?: PlotSummary[];
   geometries?: { plots: string[]; targets: (string | null)[] };
 }
 

@@ -24,6 +24,8 @@ export interface ParseOutcome<T> {
   value: T;
   sha256: string;
   bytes: Uint8Array;
+  /** Unpacks what `defer` left packed (see unpack), in slices. */
+  complete(): Promise<void>;
 }
 
 interface Pending {
@@ -63,10 +65,10 @@ export class ParsePool {
   }
 
   /**
-   * Runs `job` on `bytes` in a worker. The bytes are transferred (not copied) when they own their whole buffer, and come
+   * Runs `job` on `bytes` in a worker (arrays under the key `defer` stay packed until used: see unpack). The bytes are transferred (not copied) when they own their whole buffer, and come
    * back in the outcome; otherwise a copy travels. Throws HubError: 503 BUSY, 413 FILE_TOO_LARGE_TO_CHECK, 422 FILE_CHECK_TIMEOUT / FILE_CHECK_FAILED.
    */
-  async run<T>(job: ParseJob, bytes: Uint8Array): Promise<ParseOutcome<T>> {
+  async run<T>(job: ParseJob, bytes: Uint8Array, defer?: string): Promise<ParseOutcome<T>> {
     if (this.closed) throw shuttingDown();
     if (!this.slots.some((s) => !s.current) && this.queue.length >= this.options.queueLimit) {
       const error = new HubError(503, 'BUSY', `the hub is checking ${this.options.size + this.queue.length} files already; send ${job.fileName} again in a few seconds`);
@@ -84,7 +86,8 @@ export class ParsePool {
     if (!answer.ok) {
       throw new HubError(422, 'FILE_CHECK_FAILED', `${job.fileName} could not be read (${answer.message}); export it again or deliver it in another format`);
     }
-    return { value: await unpack<T>(answer.packed), sha256: answer.sha256, bytes: new Uint8Array(answer.bytes) };
+    const { value, complete } = await unpack<T>(answer.packed, { defer });
+    return { value, complete, sha256: answer.sha256, bytes: new Uint8Array(answer.bytes) };
   }
 
   /** Refuses new jobs, fails the waiting ones with 503, stops every worker (jobs in flight fail too: drain requests first). */

@@ -4,21 +4,27 @@ import { parentPort } from 'node:worker_threads';
 import { readDelivery } from '../formats/read-delivery';
 import { inspectSubmission } from '../domain/survey-submission';
 import { plotGeometriesJson, targetGeometryJson } from '../services/neighbours.service';
+import { buildReport } from '../quality/quality-report';
 import { pack } from './packed-transfer';
 import { detachTargets, type AnswerMessage, type InspectAnswer, type JobMessage } from './parse-job';
 
-/** A sound inspection's geometries as GeoJSON text (for the neighbour check and the store): large texts are built here, not on the main thread. */
-function withGeometries(checked: ReturnType<typeof inspectSubmission>): InspectAnswer {
+/**
+ * The report's plot summaries (the main thread then needs no 界址点 to report) and a sound inspection's geometries as
+ * GeoJSON text (for the neighbour check and the store): large texts are built here, not on the main thread.
+ */
+function withSummaries(checked: ReturnType<typeof inspectSubmission>): InspectAnswer {
   const inspection = checked.ok ? checked.value.inspection : null;
-  if (!inspection?.delivery || inspection.findings.some((f) => f.severity === 'error')) return { checked };
-  return { checked, geometries: { plots: plotGeometriesJson(inspection.targets), targets: inspection.targets.map(targetGeometryJson) } };
+  if (!inspection?.delivery) return { checked };
+  const plots = buildReport(inspection.delivery.fileName, inspection.delivery, []).plots;
+  if (inspection.findings.some((f) => f.severity === 'error')) return { checked, plots };
+  return { checked, plots, geometries: { plots: plotGeometriesJson(inspection.targets), targets: inspection.targets.map(targetGeometryJson) } };
 }
 
 async function answer({ id, job, bytes }: JobMessage): Promise<{ message: AnswerMessage; transfer: ArrayBuffer[] }> {
   const data = new Uint8Array(bytes);
   try {
     const read = await readDelivery(job.fileName, data, job.options);
-    const value = job.kind === 'read' ? read : detachTargets(withGeometries(inspectSubmission(job.meta, job.kinds, job.today, read, job.mode)));
+    const value = job.kind === 'read' ? read : detachTargets(withSummaries(inspectSubmission(job.meta, job.kinds, job.today, read, job.mode)));
     const sha256 = crypto.createHash('sha256').update(data).digest('hex');
     const packed = pack(value);
     return { message: { id, ok: true, packed, sha256, bytes }, transfer: [bytes, packed.buffer] };

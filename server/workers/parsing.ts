@@ -39,15 +39,16 @@ export async function readInWorker(upload: { fileName: string; bytes: Uint8Array
 }
 
 /**
- * readDelivery, then inspectSubmission (every check without a database), in a worker, with the geometries' GeoJSON
- * text when the checks found no error; `upload.bytes` as in readInWorker.
+ * readDelivery, then inspectSubmission (every check without a database), in a worker, with the plot summaries of the
+ * report and, when the checks found no error, the geometries' GeoJSON text; `upload.bytes` as in readInWorker.
+ * The 界址点 stay packed until read (a report needs none of them): call `complete()` before work that reads them all.
  */
 export async function inspectInWorker(
   upload: { fileName: string; bytes: Uint8Array },
   options: ReadOptions,
   submission: { meta: Partial<SurveySubmission>; kinds: KindRule[]; today: string; mode: TargetMode },
 ): Promise<ParseOutcome<InspectAnswer>> {
-  const outcome = await current().run<InspectAnswer>({ kind: 'inspect', fileName: upload.fileName, options, ...submission }, upload.bytes);
+  const outcome = await current().run<InspectAnswer>({ kind: 'inspect', fileName: upload.fileName, options, ...submission }, upload.bytes, 'points');
   upload.bytes = outcome.bytes;
   return { ...outcome, value: attachTargets(outcome.value) };
 }
