@@ -93,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     trustProxy: parseFlag('TRUST_PROXY', env.TRUST_PROXY, false),
     parseWorkers: parseAtLeast('PARSE_WORKERS', env.PARSE_WORKERS, 2, 1),
     parseQueue: parseAtLeast('PARSE_QUEUE', env.PARSE_QUEUE, 8, 0),
-    // 512 MB holds the checks of a 100 MB TXT (the upload limit) with room; see bench/parse.bench.ts.
+    // 512 MB checks a TXT of up to about 30 MB (bench/parse.bench.ts); larger files are refused with 413.
     parseWorkerMemoryMb: parseAtLeast('PARSE_WORKER_MEMORY_MB', env.PARSE_WORKER_MEMORY_MB, 512, 32),
     parseTimeoutSeconds: parseAtLeast('PARSE_TIMEOUT_SECONDS', env.PARSE_TIMEOUT_SECONDS, 120, 1),
     shutdownGraceSeconds: parseAtLeast('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 30, 0),

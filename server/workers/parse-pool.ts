@@ -1,5 +1,6 @@
 // A bounded pool of parse workers: at most `size` files are read at once, at most `queueLimit` wait (beyond: 503 BUSY),
 // each worker has its own heap limit (beyond: 413 naming the file) and time limit; a worker that dies is replaced.
+// Workers are started when files arrive, not before.
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { HubError } from '../errors';
@@ -55,9 +56,8 @@ export class ParsePool {
   private nextId = 1;
   private closed = false;
 
-  constructor(readonly options: ParsePoolOptions) {
-    for (let i = 0; i < options.size; i++) this.slots.push(this.spawn());
-  }
+  /** Workers start with the first files (a hub that is never sent one starts none), up to `size`. */
+  constructor(readonly options: ParsePoolOptions) {}
 
   /** Files being parsed and waiting. */
   get load(): { busy: number; queued: number } {
@@ -70,7 +70,8 @@ export class ParsePool {
    */
   async run<T>(job: ParseJob, bytes: Uint8Array, defer?: string): Promise<ParseOutcome<T>> {
     if (this.closed) throw shuttingDown();
-    if (!this.slots.some((s) => !s.current) && this.queue.length >= this.options.queueLimit) {
+    const free = this.slots.length < this.options.size || this.slots.some((s) => !s.current && !s.ending);
+    if (!free && this.queue.length >= this.options.queueLimit) {
       const error = new HubError(503, 'BUSY', `the hub is checking ${this.options.size + this.queue.length} files already; send ${job.fileName} again in a few seconds`);
       error.headers = { 'Retry-After': '5' };
       throw error;
@@ -121,16 +122,15 @@ export class ParsePool {
     return slot;
   }
 
-  /** A worker ended (memory, time limit, crash, shutdown): its job fails with the reason, a new worker takes its place. */
+  /** A worker ended (memory, time limit, crash, shutdown): its job fails with the reason; the next file starts a new worker. */
   private replace(slot: Slot): void {
     const pending = slot.current;
     const reason = slot.ending ?? (slot.outOfMemory && pending ? tooLarge(pending, this.options.memoryMb) : undefined);
     this.release(slot);
     if (pending) pending.reject(reason ?? new HubError(422, 'FILE_CHECK_FAILED', `checking ${pending.job.fileName} stopped unexpectedly; export it again or deliver it in another format`));
     const index = this.slots.indexOf(slot);
-    if (this.closed || index < 0) return;
-    this.slots[index] = this.spawn();
-    this.dispatch();
+    if (index >= 0) this.slots.splice(index, 1);
+    if (!this.closed) this.dispatch();
   }
 
   private release(slot: Slot): void {
@@ -140,6 +140,7 @@ export class ParsePool {
   }
 
   private dispatch(): void {
+    while (this.queue.length > this.slots.filter((s) => !s.current && !s.ending).length && this.slots.length < this.options.size) this.slots.push(this.spawn());
     for (const slot of this.slots) {
       if (slot.current || slot.ending) continue;
       const pending = this.queue.shift();

@@ -101,6 +101,24 @@ describe('with a worker memory limit of 64 MB', () => {
   }, 60_000);
 });
 
+describe('with a time limit of 1 s per file', () => {
+  let hub: TestHub;
+  beforeAll(async () => {
+    hub = await startTestHub({ PARSE_WORKERS: '1', PARSE_TIMEOUT_SECONDS: '1' });
+  });
+  afterAll(() => hub.stop());
+
+  it('stops a file whose checks take longer with 422 naming it, and checks the next upload with a fresh worker', async () => {
+    const res = await hub.upload('/api/surveys/validate', uploadFields(sampleSiteParcelCode()), { name: 'slow.txt', bytes: largeTxt(20) });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('FILE_CHECK_TIMEOUT');
+    expect(res.body.message).toMatch(/^checking slow\.txt \(20\.\d MB\) took longer than 1 s and was stopped/);
+    const next = await hub.upload('/api/surveys/validate', uploadFields(freshParcelCode()), { name: 'sample.txt', bytes: sampleTxtSomewhere() });
+    expect(next.status).toBe(200);
+    expect(next.body.passed).toBe(true);
+  }, 60_000);
+});
+
 describe('with one worker and no queue', () => {
   let hub: TestHub;
   beforeAll(async () => {
