@@ -8,6 +8,7 @@ import { isEmpty, loadDemo } from './demo/load-demo';
 import { createApp } from './app';
 import { ensureAdmin } from './services/accounts.service';
 import { startParsing, stopParsing } from './workers/parsing';
+import type { ParsePool } from './workers/parse-pool';
 
 export interface RunningHub {
   url: string;
@@ -19,6 +20,7 @@ export interface RunningHub {
 /** Starts everything the config asks for; throws with a readable reason where it cannot. */
 export async function startHub(config: Config, log: (line: string) => void): Promise<RunningHub> {
   const db = await openDatabase(config, log);
+  let parsing: ParsePool | undefined;
   try {
     await requirePostgis(db.pool);
     const applied = await migrate(db.pool, log);
@@ -31,7 +33,7 @@ export async function startHub(config: Config, log: (line: string) => void): Pro
       const loaded = await loadDemo(db.pool, config.demoPassword, log);
       log(`demo data: ${loaded.parcels} parcels, ${loaded.results} survey results; demo accounts ${loaded.accounts.join(', ')} (password: DEMO_PASSWORD, default 'demo') — for trying the hub, not for real work`);
     }
-    await startParsing({ size: config.parseWorkers, queueLimit: config.parseQueue, memoryMb: config.parseWorkerMemoryMb, timeoutMs: config.parseTimeoutSeconds * 1000 });
+    parsing = startParsing({ size: config.parseWorkers, queueLimit: config.parseQueue, memoryMb: config.parseWorkerMemoryMb, timeoutMs: config.parseTimeoutSeconds * 1000 });
     const app = createApp({ db, capabilities, config });
     const server: http.Server = await new Promise((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s)).on('error', reject);
@@ -43,12 +45,12 @@ export async function startHub(config: Config, log: (line: string) => void): Pro
       db,
       async stop() {
         await drain(server, config.shutdownGraceSeconds * 1000);
-        await stopParsing();
+        await stopParsing(parsing);
         await db.close();
       },
     };
   } catch (err) {
-    await stopParsing().catch(() => undefined);
+    if (parsing) await stopParsing(parsing).catch(() => undefined);
     await db.close().catch(() => undefined);
     throw err;
   }

@@ -59,11 +59,6 @@ export class ParsePool {
   /** Workers start with the first files (a hub that is never sent one starts none), up to `size`. */
   constructor(readonly options: ParsePoolOptions) {}
 
-  /** Files being parsed and waiting. */
-  get load(): { busy: number; queued: number } {
-    return { busy: this.slots.filter((s) => s.current).length, queued: this.queue.length };
-  }
-
   /**
    * Runs `job` on `bytes` in a worker (arrays under the key `defer` stay packed until used: see unpack). The bytes are transferred (not copied) when they own their whole buffer, and come
    * back in the outcome; otherwise a copy travels. Throws HubError: 503 BUSY, 413 FILE_TOO_LARGE_TO_CHECK, 422 FILE_CHECK_TIMEOUT / FILE_CHECK_FAILED.

@@ -11,23 +11,21 @@ export const DEFAULT_PARSE_POOL: ParsePoolOptions = { size: 2, queueLimit: 8, me
 
 let pool: ParsePool | undefined;
 
-/** Starts the pool with these limits (closing one started before). */
-export async function startParsing(options: ParsePoolOptions): Promise<void> {
-  await stopParsing();
-  pool = new ParsePool(options);
+/** Starts the pool with these limits; the jobs of the process go to it from now on (a pool started before keeps its own). */
+export function startParsing(options: ParsePoolOptions): ParsePool {
+  return (pool = new ParsePool(options));
 }
 
-/** Closes the pool: waiting files get 503, the workers stop. The next job starts a default pool. */
-export async function stopParsing(): Promise<void> {
-  const closing = pool;
-  pool = undefined;
-  await closing?.close();
+/**
+ * Closes `which` (by default the current pool): its waiting files get 503, its workers stop. When it was the current
+ * pool, the next job starts a default one.
+ */
+export async function stopParsing(which: ParsePool | undefined = pool): Promise<void> {
+  if (which === pool) pool = undefined;
+  await which?.close();
 }
 
 const current = () => (pool ??= new ParsePool(DEFAULT_PARSE_POOL));
-
-/** Files being parsed and waiting, for health. */
-export const parsingLoad = () => pool?.load ?? { busy: 0, queued: 0 };
 
 /**
  * readDelivery in a worker. `upload.bytes` travels to the worker and back: afterwards it is a new view of the same bytes.
