@@ -33,7 +33,8 @@ interface Examined {
 
 /**
  * Metadata + delivery → the full report: the file is read and the pure checks run in a parse worker (off the main
- * thread), then the neighbours in PostGIS where the geometry is sound. `sha256` of the upload and the targets' `geometries` (GeoJSON text, as stored) come from the worker.
+ * thread), then the neighbours in PostGIS where the geometry is sound. The upload's `sha256` and the targets'
+ * `geometries` (GeoJSON text, as stored) come from the worker too.
  */
 async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload | undefined, mode: TargetMode): Promise<Examined> {
   const kinds = await surveyKinds(pool);
