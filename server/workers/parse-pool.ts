@@ -60,14 +60,15 @@ export class ParsePool {
   constructor(readonly options: ParsePoolOptions) {}
 
   /**
-   * Runs `job` on `bytes` in a worker (arrays under the key `defer` stay packed until used: see unpack). The bytes are transferred (not copied) when they own their whole buffer, and come
-   * back in the outcome; otherwise a copy travels. Throws HubError: 503 BUSY, 413 FILE_TOO_LARGE_TO_CHECK, 422 FILE_CHECK_TIMEOUT / FILE_CHECK_FAILED.
+   * Runs `job` on `bytes` in a worker; arrays under the key `defer` stay packed until used (see unpack). The bytes
+   * are transferred (not copied) when they own their whole buffer, and come back in the outcome; otherwise a copy
+   * travels. Throws HubError: 503 BUSY, 413 FILE_TOO_LARGE_TO_CHECK, 422 FILE_CHECK_TIMEOUT / FILE_CHECK_FAILED.
    */
   async run<T>(job: ParseJob, bytes: Uint8Array, defer?: string): Promise<ParseOutcome<T>> {
     if (this.closed) throw shuttingDown();
     const free = this.slots.length < this.options.size || this.slots.some((s) => !s.current && !s.ending);
     if (!free && this.queue.length >= this.options.queueLimit) {
-      const error = new HubError(503, 'BUSY', `the hub is checking ${this.options.size + this.queue.length} files already; send ${job.fileName} again in a few seconds`);
+      const error = new HubError(503, 'BUSY', `the hub is checking ${this.options.size} files and ${this.queue.length} more are waiting; send ${job.fileName} again in a few seconds`);
       error.headers = { 'Retry-After': '5' };
       throw error;
     }
