@@ -2,8 +2,9 @@
 import * as importBench from './import.bench';
 import * as loadBench from './load.bench';
 import * as packetsBench from './packets.bench';
+import * as parseBench from './parse.bench';
 
-const BENCHES: Record<string, { run(): Promise<string[][]> }> = { import: importBench, load: loadBench, packets: packetsBench };
+const BENCHES: Record<string, { run(): Promise<string[][]> }> = { import: importBench, load: loadBench, packets: packetsBench, parse: parseBench };
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);

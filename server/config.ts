@@ -34,6 +34,16 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Trust X-Forwarded-* from a TLS-terminating proxy (session cookies are then Secure). */
   trustProxy: boolean;
+  /** Worker threads that read and check uploaded files (files checked at once). */
+  parseWorkers: number;
+  /** Uploads that may wait for a parse worker; one more is answered 503 BUSY. */
+  parseQueue: number;
+  /** Heap limit of one parse worker, MB: a file that needs more is refused (413) and the worker replaced. */
+  parseWorkerMemoryMb: number;
+  /** Time one file's checks may take, s, before its worker is stopped (422). */
+  parseTimeoutSeconds: number;
+  /** On SIGTERM/SIGINT: how long requests in flight may take to finish, s, before their connections are closed. */
+  shutdownGraceSeconds: number;
   /**
    * Results surveyed before this day count as made before unified registration (R1), YYYY-MM-DD. Default: the day the
    * 不动产登记暂行条例 took effect nationally (2015-03-01); set the city's own date [unconfirmed for 焦作].
@@ -84,7 +94,17 @@ function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): strin
   return raw;
 }
 
-/** Reads PORT, DATABASE_URL, APP_DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, PGLITE_ATTACH, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY, UNIFIED_REGISTRATION_DATE; throws ConfigError with a one-line reason. */
+function parseAtLeast(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new ConfigError(`${name}=${raw} must be a whole number of at least ${min}`);
+  return Number(raw);
+}
+
+/**
+ * Reads PORT, DATABASE_URL, APP_DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, PGLITE_ATTACH, HOST, ADMIN_PASSWORD, DEMO_PASSWORD,
+ * RATE_LIMIT, TRUST_PROXY, UNIFIED_REGISTRATION_DATE, PARSE_WORKERS, PARSE_QUEUE, PARSE_WORKER_MEMORY_MB, PARSE_TIMEOUT_SECONDS,
+ * SHUTDOWN_GRACE_SECONDS; throws ConfigError with a one-line reason.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return {
@@ -101,6 +121,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     rateLimitPerMinute: parseCount('RATE_LIMIT', env.RATE_LIMIT, 1200),
     trustProxy: parseFlag('TRUST_PROXY', env.TRUST_PROXY, false),
     unifiedRegistrationDate: parseDate('UNIFIED_REGISTRATION_DATE', env.UNIFIED_REGISTRATION_DATE, DEFAULT_UNIFIED_REGISTRATION_DATE),
+    parseWorkers: parseAtLeast('PARSE_WORKERS', env.PARSE_WORKERS, 2, 1),
+    parseQueue: parseAtLeast('PARSE_QUEUE', env.PARSE_QUEUE, 8, 0),
+    // 512 MB checks a TXT of up to about 30 MB (bench/parse.bench.ts); larger files are refused with 413.
+    parseWorkerMemoryMb: parseAtLeast('PARSE_WORKER_MEMORY_MB', env.PARSE_WORKER_MEMORY_MB, 512, 32),
+    parseTimeoutSeconds: parseAtLeast('PARSE_TIMEOUT_SECONDS', env.PARSE_TIMEOUT_SECONDS, 120, 1),
+    shutdownGraceSeconds: parseAtLeast('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 30, 0),
   };
 }
 

@@ -3,6 +3,9 @@ import type { ErrorRequestHandler } from 'express';
 
 /** An error meant for the client: status 4xx (or 503), a stable machine code, a message a surveyor understands. */
 export class HubError extends Error {
+  /** Response headers the error needs (Retry-After of a 503 or 429). */
+  headers?: Record<string, string>;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -36,6 +39,7 @@ const SQLSTATE_TO_ERROR: Record<string, [number, string]> = {
 /** Renders every error as `{ code, message, details }`; unexpected ones are logged and answered 500 without internals. */
 export const errorMiddleware: ErrorRequestHandler = (err, _req, res, _next) => {
   if (err instanceof HubError) {
+    if (err.headers) res.set(err.headers);
     res.status(err.status).json({ code: err.code, message: err.message, details: err.details ?? null });
     return;
   }

@@ -21,13 +21,23 @@ async function main(): Promise<void> {
     const hub = await startHub(config, log);
     log(hub.db.url ? `database: ${hub.db.engine} — psql "${hub.db.url}"` : `database: ${hub.db.engine} in ${config.dataDir}, for the hub alone (PGLITE_ATTACH=1 lets psql/QGIS attach: see README)`);
     log(`OneSurvey Hub is running at ${hub.url}  (API: ${hub.url}/api/openapi.json)`);
-    const stop = async () => {
-      log('stopping…');
-      await hub.stop();
-      process.exit(0);
+    let stopping = false;
+    const stop = async (signal: NodeJS.Signals) => {
+      // A second signal while draining: stop now.
+      if (stopping) process.exit(1);
+      stopping = true;
+      log(`${signal}: finishing the requests in flight (up to ${config.shutdownGraceSeconds} s), then stopping…`);
+      try {
+        await hub.stop();
+        log('stopped');
+        process.exit(0);
+      } catch (err) {
+        console.error(`[hub] could not stop cleanly: ${(err as Error).message}`);
+        process.exit(1);
+      }
     };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
   } catch (err) {
     const reason = err instanceof HubError || err instanceof MigrationError ? err.message : (err as Error).message;
     console.error(`[hub] cannot start: ${reason}`);

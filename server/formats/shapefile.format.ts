@@ -1,51 +1,18 @@
 // Reads a zipped ESRI shapefile of polygon plots (.shp/.dbf/.prj/.cpg), guarding against zip bombs, into the delivery model.
-import { unzipSync } from 'fflate';
 import { finding as makeFinding, type Where } from '../quality/finding';
 import * as shapefile from 'shapefile';
 import { CGCS2000_GEOGRAPHIC, epsgForZone } from '../domain/crs';
 import type { DeliveryPart, DeliveryPlot, Finding, ReadResult } from './delivery';
+import { unzipWithin, type ZipLimits } from './bounded-unzip';
 
-/** Limits on what a zip may expand to, checked against each entry's declared size before inflating. */
-export interface ZipLimits { maxEntries: number; maxUncompressedBytes: number }
+export type { ZipLimits };
 
 const PARCEL_CODE = /^\d{12}[GJZ][A-Z]\d{5}$/;
 const PLOT_FIELDS = ['地块编号', '地块号', 'dkbh', 'plotno', 'plot', 'zddm', '宗地代码', 'id'];
 const PARCEL_FIELDS = ['zddm', '宗地代码'];
-const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** The shared finding, called with the file first as this reader does. */
 const finding = (file: string, code: string, severity: Finding['severity'], at: Omit<Where, 'file'>, en: string, zh: string): Finding => makeFinding(code, severity, { file, ...at }, en, zh);
-
-/** Unzips within the limits; the filter refuses an entry before inflating it when the count or declared sizes exceed them. */
-function unzipWithin(bytes: Uint8Array, file: string, limits: ZipLimits): { files: Record<string, Uint8Array> } | { findings: Finding[] } {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    return { findings: [finding(file, 'SHP_NOT_A_ZIP', 'error', {}, 'the file is not a zip archive; zip the .shp, .shx, .dbf, .prj and .cpg of the layer together and upload the .zip', '该文件不是zip压缩包；请将图层的.shp、.shx、.dbf、.prj、.cpg一起压缩为.zip后上传')] };
-  }
-  const refused: Finding[] = [];
-  let entries = 0, total = 0;
-  try {
-    // unzipSync, not the worker-based unzip: the filter runs on the central directory before anything is inflated either way
-    const files = unzipSync(bytes, {
-      filter: (entry) => {
-        entries++;
-        total += entry.originalSize;
-        if (refused.length > 0) return false; // one refusal names the culprit; nothing more is inflated
-        if (entries > limits.maxEntries) {
-          if (entries === limits.maxEntries + 1) refused.push(finding(file, 'SHP_ZIP_TOO_MANY_ENTRIES', 'error', { entry: entry.name }, `the zip has more than ${limits.maxEntries} entries; upload one shapefile layer (.shp, .shx, .dbf, .prj, .cpg) per zip`, `压缩包内文件超过${limits.maxEntries}个；每个zip请只放一个shapefile图层（.shp、.shx、.dbf、.prj、.cpg）`));
-          return false;
-        }
-        if (entry.originalSize > limits.maxUncompressedBytes || total > limits.maxUncompressedBytes) {
-          refused.push(finding(file, 'SHP_ZIP_TOO_LARGE', 'error', { entry: entry.name }, `${entry.name} expands to ${mb(entry.originalSize)} (${mb(total)} in all so far, from ${mb(entry.size)} compressed), over the limit of ${mb(limits.maxUncompressedBytes)}; it was not unpacked — upload only the layer's own files`, `${entry.name}解压后为${mb(entry.originalSize)}（累计${mb(total)}，压缩前${mb(entry.size)}），超过上限${mb(limits.maxUncompressedBytes)}，未解压；请只上传该图层的文件`));
-          return false;
-        }
-        return !entry.name.endsWith('/') && !entry.name.startsWith('__MACOSX/');
-      },
-    });
-    return refused.length > 0 ? { findings: refused } : { files };
-  } catch (error) {
-    return { findings: [...refused, finding(file, 'SHP_ZIP_UNREADABLE', 'error', {}, `the zip archive is damaged (${(error as Error).message}); zip the layer again`, `压缩包已损坏（${(error as Error).message}）；请重新压缩该图层`)] };
-  }
-}
 
 /** DBF text encoding from the .cpg (UTF-8, GBK, 936, GB18030…), else GBK as most Chinese GIS tools write. */
 export function dbfEncoding(cpg: string | undefined): string {

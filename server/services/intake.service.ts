@@ -11,10 +11,10 @@ import { checkUnits, inspectSubmission, type Inspection, type SurveySubmission, 
 import { parseEpsg } from '../domain/crs';
 import { boundaryPointTolerance } from '../domain/tolerances';
 import type { Delivery } from '../formats/delivery';
-import { readDelivery } from '../formats/read-delivery';
+import { inspectInWorker } from '../workers/parsing';
 import { plotPlaneArea } from '../quality/area.checks';
 import { buildReport, type QualityReport } from '../quality/quality-report';
-import { checkNeighbours, plotGeometry } from './neighbours.service';
+import { checkNeighbours, targetGeometryJson } from './neighbours.service';
 import { surveyKinds } from './survey-store';
 import { requireNotRetired } from './lineage.service';
 import { chinaToday, getSurvey, requireUuid, sha256, type SurveyResultView } from './surveys.service';
@@ -24,19 +24,38 @@ export interface Upload {
   bytes: Uint8Array;
 }
 
-/** Metadata + delivery → the full report (pure checks, then the neighbours in PostGIS where the geometry is sound). */
-async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload | undefined, mode: TargetMode): Promise<{ inspection: Inspection | null; report: QualityReport | null }> {
+/** What examine finds: `complete` unpacks the 界址点 a worker left packed (call it before storing them). */
+interface Examined {
+  inspection: Inspection | null;
+  report: QualityReport | null;
+  sha256?: string;
+  geometries?: (string | null)[];
+  complete?: () => Promise<void>;
+}
+
+/**
+ * Metadata + delivery → the full report: the file is read and the pure checks run in a parse worker (off the main
+ * thread), then the neighbours in PostGIS where the geometry is sound. The upload's `sha256` and the targets'
+ * `geometries` (GeoJSON text, as stored) come from the worker too.
+ */
+async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: Upload | undefined, mode: TargetMode): Promise<Examined> {
   const kinds = await surveyKinds(pool);
   const epsg = meta.crs ? parseEpsg(meta.crs) : undefined;
-  const read = upload ? await readDelivery(upload.fileName, upload.bytes, { requestEpsg: epsg }) : undefined;
-  const checked = inspectSubmission(meta, kinds, chinaToday(), read, mode);
+  const inWorker = upload ? await inspectInWorker(upload, { requestEpsg: epsg }, { meta, kinds, today: chinaToday(), mode }) : undefined;
+  const checked = inWorker ? inWorker.value.checked : inspectSubmission(meta, kinds, chinaToday(), undefined, mode);
   if (!checked.ok) throw badRequest(checked.problem.code, checked.problem.message, checked.problem.details);
   const { inspection } = checked.value;
-  if (!inspection) return { inspection, report: null };
+  if (!inspection) return { inspection, report: null, sha256: inWorker?.sha256, complete: inWorker?.complete };
   if (inspection.delivery && !inspection.findings.some((f) => f.severity === 'error')) {
-    inspection.findings.push(...(await checkNeighbours(pool, inspection.delivery, inspection.targets, boundaryPointTolerance(meta.precisionClass ?? 1), meta.predecessorCodes)));
+    const neighbours = await checkNeighbours(pool, inspection.delivery, inspection.targets, boundaryPointTolerance(meta.precisionClass ?? 1), meta.predecessorCodes, inWorker?.value.geometries?.plots);
+    for (const f of neighbours) inspection.findings.push(f);
   }
-  return { inspection, report: buildReport(upload?.fileName ?? 'features', inspection.delivery, inspection.findings) };
+  // From a worker, the plots come summarised: the report reads none of their 界址点 (they stay packed until stored).
+  const summarised = inWorker?.value.plots;
+  const report = summarised && inspection.delivery
+    ? { ...buildReport(upload!.fileName, { ...inspection.delivery, plots: [] }, inspection.findings), plots: summarised }
+    : buildReport(upload?.fileName ?? 'features', inspection.delivery, inspection.findings);
+  return { inspection, report, sha256: inWorker?.sha256, geometries: inWorker?.value.geometries?.targets, complete: inWorker?.complete };
 }
 
 /** A report with errors stores nothing: 400 naming the first error, the whole report in details.report. */
@@ -68,14 +87,15 @@ function requireMaySubmit(actor: Actor, meta: Partial<SurveySubmission>, targets
 
 /** Checks and stores one result (POST /api/surveys): JSON features, a file, or unit areas alone. */
 export async function submit(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload?: Upload, rawBody?: Buffer): Promise<SurveyResultView & { quality: QualityReport | null }> {
-  const { inspection, report } = await examine(pool, meta, upload, 'single');
+  const { inspection, report, sha256: uploadSha256, geometries, complete } = await examine(pool, meta, upload, 'single');
   requirePassed(report);
+  await complete?.();
   const target: Target = inspection?.targets[0] ?? { parcelCode: meta.parcelCode!, plots: [] };
   requireMaySubmit(actor, meta, [target]);
   const unitProblem = checkUnits(target.parcelCode, meta.units ?? []);
   if (unitProblem) throw badRequest(unitProblem.code, unitProblem.message, unitProblem.details);
-  const source = upload ? sha256(upload.bytes) : sha256(rawBody ?? JSON.stringify(meta));
-  const [stored] = await store(pool, { ...meta, sourceFileName: upload?.fileName ?? meta.sourceFileName }, inspection?.delivery ?? null, [target], source, actor);
+  const source = uploadSha256 ?? sha256(rawBody ?? JSON.stringify(meta));
+  const [stored] = await store(pool, { ...meta, sourceFileName: upload?.fileName ?? meta.sourceFileName }, inspection?.delivery ?? null, [target], source, actor, inspection?.targets.length ? geometries : undefined);
   return { ...(await getSurvey(pool, stored.id))!, quality: report };
 }
 
@@ -92,28 +112,28 @@ export interface ImportSummary {
  * one result per parcel, all stored in one transaction — the file lands whole or not at all.
  */
 export async function importFile(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload: Upload, dryRun: boolean): Promise<ImportSummary> {
-  const { inspection, report } = await examine(pool, meta, upload, 'per-plot');
+  const { inspection, report, sha256: uploadSha256, geometries, complete } = await examine(pool, meta, upload, 'per-plot');
+  await complete?.();
   requireMaySubmit(actor, meta, inspection?.targets ?? []);
   const planned = (inspection?.targets ?? []).map((t) => ({ parcelCode: t.parcelCode, plots: t.plots.length, planeAreaM2: round3(t.plots.reduce((a, p) => a + plotPlaneArea(p), 0)) }));
   if (dryRun || !report!.passed) {
     if (!dryRun) requirePassed(report);
     return { file: upload.fileName, dryRun, results: planned.map((p) => ({ ...p, id: null })), report: report! };
   }
-  const stored = await store(pool, { ...meta, sourceFileName: upload.fileName }, inspection!.delivery, inspection!.targets, sha256(upload.bytes), actor);
+  const stored = await store(pool, { ...meta, sourceFileName: upload.fileName }, inspection!.delivery, inspection!.targets, uploadSha256 ?? sha256(upload.bytes), actor, geometries);
   const ids = new Map(stored.map((s) => [s.parcelCode, s.id]));
   return { file: upload.fileName, dryRun, results: planned.map((p) => ({ ...p, id: ids.get(p.parcelCode) ?? null })), report: report! };
 }
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
 
-/** Stores one result per target in a single transaction: parcels, results, 界址点, unit areas. */
-async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Delivery | null, targets: Target[], sourceSha256: string, actor: Actor): Promise<{ id: string; parcelCode: string }[]> {
+/**
+ * Stores one result per target in a single transaction: parcels, results, 界址点, unit areas. `written`: the targets'
+ * geometries as GeoJSON text when a parse worker already wrote them.
+ */
+async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Delivery | null, targets: Target[], sourceSha256: string, actor: Actor, written?: (string | null)[]): Promise<{ id: string; parcelCode: string }[]> {
   const codes = targets.map((t) => t.parcelCode);
-  const geometries = targets.map((t) => {
-    if (!t.plots.length) return null;
-    const parts = t.plots.flatMap((plot) => plotGeometry(plot).coordinates);
-    return JSON.stringify(parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts });
-  });
+  const geometries = written ?? targets.map(targetGeometryJson);
   const declared = targets.map((t) => (targets.length === 1 && s.declaredAreaM2 !== undefined ? s.declaredAreaM2 : sumDeclared(t)) ?? null);
   return withTransaction(pool, async (client) => {
     // Parcels a submission brings stay with its organisation until a result of them is accepted.

@@ -19,12 +19,26 @@ export function plotGeometry(plot: DeliveryPlot) {
   };
 }
 
-/** Findings of every target's plots against the accepted neighbours within `tolerance` m (the class's 允许误差). */
-export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, targets: Target[], tolerance: number, predecessorCodes: string[] = []): Promise<Finding[]> {
+/** A target's plots as one GeoJSON geometry text (Polygon, or MultiPolygon of every part), as stored; null without plots. */
+export function targetGeometryJson(target: Target): string | null {
+  if (!target.plots.length) return null;
+  const parts = target.plots.flatMap((plot) => plotGeometry(plot).coordinates);
+  return JSON.stringify(parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts });
+}
+
+/** Every target plot's plotGeometry as GeoJSON text, in the order checkNeighbours sends them. */
+export const plotGeometriesJson = (targets: Target[]) => targets.flatMap((t) => t.plots.map((plot) => JSON.stringify(plotGeometry(plot))));
+
+/**
+ * Findings of every target's plots against the accepted neighbours within `tolerance` m (the class's 允许误差).
+ * `predecessorCodes`: parcels the plots are split or merged from (their land is the plots' own, no conflict).
+ * `geometries`: plotGeometriesJson(targets) when a parse worker already wrote them (a large file's text is built off the main thread).
+ */
+export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, targets: Target[], tolerance: number, predecessorCodes: string[] = [], geometries?: string[]): Promise<Finding[]> {
   const plots = targets.flatMap((t) => t.plots.map((plot) => ({ plot, parcelCode: t.parcelCode })));
   if (delivery.epsg === null || plots.length === 0) return [];
   const { rows } = await pool.query(sql('neighbour-conflicts'), [
-    plots.map(({ plot }) => JSON.stringify(plotGeometry(plot))), plots.map((p) => p.parcelCode), delivery.epsg, tolerance, ON_BOUNDARY_M, predecessorCodes,
+    geometries ?? plotGeometriesJson(targets), plots.map((p) => p.parcelCode), delivery.epsg, tolerance, ON_BOUNDARY_M, predecessorCodes,
   ]);
   const file = delivery.fileName;
   const out: Finding[] = [];

@@ -8,7 +8,7 @@ import { parseUnitCode } from '../domain/parcel-code';
 import type { RingedPoint } from '../domain/boundary-diff';
 import { boundaryDiff, type Candidate } from './boundary.service';
 import { zoneCrsFromEpsg } from '../domain/crs';
-import { readDelivery } from '../formats/read-delivery';
+import { readInWorker } from '../workers/parsing';
 import { plotGeometry } from './neighbours.service';
 import type { Upload } from './intake.service';
 import { decidePacket, NotApplicable, type PacketDecision, type RegistrationType } from '../domain/reuse.rules';
@@ -138,7 +138,7 @@ export async function boundaryDiffAgainst(pool: pg.Pool, parcelCode: string, aga
     if (!result.hasGeometry) throw badRequest('SURVEY_HAS_NO_GEOMETRY', `Survey result ${id} has no boundary to compare`);
     candidate = { surveyId: id };
   } else {
-    const read = await readDelivery(against.upload.fileName, against.upload.bytes, { requestEpsg: against.epsg });
+    const { value: read } = await readInWorker(against.upload, { requestEpsg: against.epsg });
     if (!read.ok || read.delivery.epsg === null || !zoneCrsFromEpsg(read.delivery.epsg)) {
       const first = read.ok ? undefined : read.findings.find((f) => f.severity === 'error');
       throw badRequest(first?.code ?? 'CRS_MISSING', first?.message ?? `${against.upload.fileName}: the file does not state a CGCS2000 zone CRS; give crs (e.g. EPSG:4526)`, read.ok ? undefined : { findings: read.findings });

@@ -6,6 +6,12 @@ it('defaults to port 8080, the embedded engine in ./data and the demo data', () 
   expect(loadConfig({})).toMatchObject({ port: 8080, databaseUrl: undefined, dataDir: path.resolve('data'), demo: true });
 });
 
+it('checks uploads in 2 workers of 512 MB with 8 waiting, and gives requests 30 s to finish on SIGTERM', () => {
+  expect(loadConfig({})).toMatchObject({ parseWorkers: 2, parseQueue: 8, parseWorkerMemoryMb: 512, parseTimeoutSeconds: 120, shutdownGraceSeconds: 30 });
+  expect(loadConfig({ PARSE_WORKERS: '4', PARSE_QUEUE: '0', PARSE_WORKER_MEMORY_MB: '1024', PARSE_TIMEOUT_SECONDS: '30', SHUTDOWN_GRACE_SECONDS: '0' }))
+    .toMatchObject({ parseWorkers: 4, parseQueue: 0, parseWorkerMemoryMb: 1024, parseTimeoutSeconds: 30, shutdownGraceSeconds: 0 });
+});
+
 it('turns the demo off by default with DATABASE_URL, and on with DEMO=1', () => {
   const url = 'postgres://u@localhost:5432/hub';
   expect(loadConfig({ DATABASE_URL: url }).demo).toBe(false);
@@ -18,6 +24,9 @@ it.each([
   [{ DEMO: 'maybe' }, 'DEMO=maybe must be 1 or 0'],
   [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL must start with postgres://'],
   [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL is not a URL'],
+  [{ PARSE_WORKERS: '0' }, 'PARSE_WORKERS=0 must be a whole number of at least 1'],
+  [{ PARSE_WORKER_MEMORY_MB: '16' }, 'PARSE_WORKER_MEMORY_MB=16 must be a whole number of at least 32'],
+  [{ SHUTDOWN_GRACE_SECONDS: 'soon' }, 'SHUTDOWN_GRACE_SECONDS=soon must be a whole number of at least 0'],
 ])('stops on %p with a one-line reason', (env, reason) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
   expect(() => loadConfig(env)).toThrow(reason);

@@ -5,6 +5,7 @@ import { unzipSync, zipSync } from 'fflate';
 import type { Delivery, DeliveryPlot, ReadResult } from '../../server/formats/delivery';
 import { polygonPlaneArea } from '../../server/domain/plane-area';
 import { dbfEncoding, epsgFromPrj, readShapefileZip } from '../../server/formats/shapefile.format';
+import { lyingZip } from '../support/lying-zip';
 
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(__dirname, '../fixtures/formats/shp', name)));
 const delivery = (r: ReadResult): Delivery => {
@@ -42,6 +43,23 @@ it('refuses a zip bomb before inflating it, naming the entry and its sizes', asy
   const r = await readShapefileZip(fixture('bomb.zip'), 'bomb.zip');
   expect(codes(r)).toEqual(['SHP_ZIP_TOO_LARGE']);
   expect(!r.ok && r.findings[0].message).toMatch(/^bomb\.zip, plots\.shp: plots\.shp expands to 210\.0 MB .* over the limit of 200\.0 MB/);
+});
+
+it('refuses a zip that declares a small entry but holds a large one, stopping the inflation at the limit', async () => {
+  const limit = 8 * 1024 * 1024;
+  const r = await readShapefileZip(lyingZip(64 * 1024 * 1024), 'liar.zip', { maxEntries: 50, maxUncompressedBytes: limit });
+  expect(codes(r)).toEqual(['SHP_ZIP_TOO_LARGE']);
+  const message = !r.ok ? r.findings[0].message : '';
+  expect(message).toMatch(/^liar\.zip, plots\.shp: plots\.shp expands to more than its declared 0\.0 MB: unpacking stopped at [\d.]+ MB, over the limit of 8\.0 MB/);
+  // Stopped within one feed step (≤ ~16.5 MB) beyond the limit, nowhere near the 64 MB the entry holds.
+  const stoppedAt = Number(/stopped at ([\d.]+) MB/.exec(message)![1]);
+  expect(stoppedAt).toBeGreaterThan(8);
+  expect(stoppedAt).toBeLessThan(8 + 17);
+});
+
+it('reads a zip whose entries inflate to exactly what they declare, within the limit', async () => {
+  const r = await readShapefileZip(fixture('plots-4526-gbk.zip'), 'plots.zip', { maxEntries: 50, maxUncompressedBytes: 1e6 });
+  expect(delivery(r).plots).toHaveLength(2);
 });
 
 it('refuses a zip with more entries than allowed', async () => {
