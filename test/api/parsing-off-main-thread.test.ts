@@ -13,10 +13,15 @@ async function rawUpload(hub: TestHub, path: string, fields: Record<string, stri
   return fetch(`${hub.url}${path}`, { method: 'POST', body: form, headers: { cookie: hub.cookie } });
 }
 
-/** /api/health latencies, ms, every 25 ms until `work` settles. */
-async function healthLatenciesDuring(hub: TestHub, work: Promise<unknown>): Promise<number[]> {
+/** /api/health latencies, ms, every 25 ms until `work` settles; `duration` is how long the work took, ms. */
+async function healthLatenciesDuring(hub: TestHub, work: Promise<unknown>): Promise<number[] & { duration: number }> {
   let done = false;
-  void work.finally(() => (done = true));
+  const started = performance.now();
+  let duration = 0;
+  void work.finally(() => {
+    done = true;
+    duration = performance.now() - started;
+  });
   const latencies: number[] = [];
   while (!done) {
     const t0 = performance.now();
@@ -25,8 +30,17 @@ async function healthLatenciesDuring(hub: TestHub, work: Promise<unknown>): Prom
     latencies.push(performance.now() - t0);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-  return latencies;
+  return Object.assign(latencies, { duration });
 }
+
+/**
+ * Never held up: a hub that parses on its main thread keeps one health request waiting for (almost) the whole check;
+ * here the slowest answer stays a small part of it. A share, not a fixed time: the machine may be loaded.
+ */
+const expectNeverHeldUp = (latencies: number[] & { duration: number }) => {
+  expect(latencies.length).toBeGreaterThanOrEqual(5);
+  expect(Math.max(...latencies)).toBeLessThan(latencies.duration / 4);
+};
 
 describe('with the default pool', () => {
   let hub: TestHub;
@@ -35,7 +49,7 @@ describe('with the default pool', () => {
   });
   afterAll(() => hub.stop());
 
-  it('answers /api/health within 500 ms while a 10 MB TXT is read and checked, then reports on every plot', async () => {
+  it('keeps answering /api/health while a 10 MB TXT is read and checked, then reports on every plot', async () => {
     // Plots in 解放区 for a 孟州 parcel: every plot is an error, so no neighbour check runs and the database stays idle —
     // on the embedded engine a long PostGIS query holds its single session, which /api/health also waits for.
     const bytes = largeTxt(10);
@@ -47,20 +61,18 @@ describe('with the default pool', () => {
     expect(new Set(report.findings.map((f: any) => f.code))).toEqual(new Set(['COORDINATES_OUTSIDE_COUNTY']));
     expect(report.plots).toHaveLength(plotLines);
     // The checks took long enough to be asked about several times, and never held the hub up.
-    expect(latencies.length).toBeGreaterThanOrEqual(5);
-    expect(Math.max(...latencies)).toBeLessThan(500);
+    expectNeverHeldUp(latencies);
   }, 120_000);
 
   if (expectedEngine === 'postgresql') {
-    it('answers /api/health within 500 ms while a clean 10 MB TXT is checked, neighbours in PostGIS included', async () => {
+    it('keeps answering /api/health while a clean 10 MB TXT is checked, neighbours in PostGIS included', async () => {
       const bytes = largeTxt(10);
       const validation = hub.upload('/api/surveys/validate', uploadFields(sampleSiteParcelCode()), { name: 'large.txt', bytes });
       const latencies = await healthLatenciesDuring(hub, validation);
       const report = (await validation).body;
       expect(report).toMatchObject({ format: 'txt', passed: true, errors: 0 });
       expect(report.plots.reduce((n: number, p: any) => n + p.points, 0)).toBe(report.plots.length * 500);
-      expect(latencies.length).toBeGreaterThanOrEqual(5);
-      expect(Math.max(...latencies)).toBeLessThan(500);
+      expectNeverHeldUp(latencies);
     }, 120_000);
   }
 
