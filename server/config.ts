@@ -21,6 +21,11 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Trust X-Forwarded-* from a TLS-terminating proxy (session cookies are then Secure). */
   trustProxy: boolean;
+  /**
+   * Failed logins and bad bearer tokens per client address in 15 minutes, across usernames; beyond it the address
+   * gets 429 on logins and token requests until the window ends. 0 turns the budget off.
+   */
+  loginFailuresPerAddress: number;
 }
 
 export class ConfigError extends Error {}
@@ -58,7 +63,7 @@ function parseDatabaseUrl(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY; throws ConfigError with a one-line reason. */
+/** Reads PORT, DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, HOST, ADMIN_PASSWORD, DEMO_PASSWORD, RATE_LIMIT, TRUST_PROXY, LOGIN_FAILURES_PER_ADDRESS; throws ConfigError with a one-line reason. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
   return {
@@ -72,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     demoPassword: env.DEMO_PASSWORD || 'demo',
     rateLimitPerMinute: parseCount('RATE_LIMIT', env.RATE_LIMIT, 1200),
     trustProxy: parseFlag('TRUST_PROXY', env.TRUST_PROXY, false),
+    loginFailuresPerAddress: parseCount('LOGIN_FAILURES_PER_ADDRESS', env.LOGIN_FAILURES_PER_ADDRESS, 30),
   };
 }
 

@@ -8,6 +8,7 @@ export const comparisonRoutes: Route[] = [
     path: '/api/comparisons/areas',
     access: ['planner', 'registrar', 'reviewer', 'admin'],
     operationId: 'compareAreas',
+    recordsApplication: true,
     summary: 'Pre-sale (预测) vs verified (实测) unit areas of a parcel: 面积误差比 on 建筑面积 and 套内建筑面积, the ±3 % flag, the GB/T 17986.1 限差, totals per building and parcel; as JSON or CSV',
     tag: 'comparisons',
     params: [

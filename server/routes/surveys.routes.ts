@@ -1,24 +1,21 @@
 // Survey results: submit (JSON or a file), validate without storing, read, export, review.
 import type { Request } from 'express';
-import { actorOf, type Route } from './route';
+import { actorOf, type RequestContext, type Route } from './route';
 import { visibilityOf } from '../auth/viewer';
 import { getSurvey, reviewSurvey, type ReviewDecision } from '../services/surveys.service';
 import { importFile, submit, validateSubmission, type Upload } from '../services/intake.service';
 import { exportSurvey } from '../services/export.service';
 import type { SurveySubmission } from '../domain/survey-submission';
 import { badRequest, notFound } from '../errors';
-import { validate } from '../schemas';
-import { coerceFields, parseMultipart } from './multipart';
 
 const idParam = { name: 'id', in: 'path' as const, description: 'Survey result id (UUID)', required: true };
 
-/** JSON body, or multipart fields + file: the metadata (schema-checked) and the upload, if any. */
-async function readSubmission(req: Request): Promise<{ meta: Partial<SurveySubmission>; upload?: Upload }> {
-  if (!req.is('multipart/form-data')) return { meta: req.body as SurveySubmission };
-  const { fields, file } = await parseMultipart(req);
+/** JSON body, or the multipart fields (checked by the middleware) + file: the metadata and the upload, if any. */
+function readSubmission(req: Request, ctx: RequestContext): { meta: Partial<SurveySubmission>; upload?: Upload } {
+  if (!ctx.upload) return { meta: req.body as SurveySubmission };
+  const { fields, file } = ctx.upload;
   if (!file) throw badRequest('UPLOAD_FILE_MISSING', "the upload has no file: send the survey file in the field 'file'");
-  const meta = validate<Partial<SurveySubmission>>('survey-upload', coerceFields(fields));
-  return { meta, upload: { fileName: file.fileName, bytes: file.bytes } };
+  return { meta: fields as Partial<SurveySubmission>, upload: { fileName: file.fileName, bytes: file.bytes } };
 }
 
 const submissionBody = { json: 'survey-submission', multipart: 'survey-upload' };
@@ -39,7 +36,7 @@ export const surveyRoutes: Route[] = [
       413: { description: 'The file is too large', schema: 'error' },
     },
     async handle(req, ctx) {
-      const { meta, upload } = await readSubmission(req);
+      const { meta, upload } = readSubmission(req, ctx);
       return { status: 201, body: await submit(ctx.db.pool, meta, actorOf(ctx), upload, req.rawBody) };
     },
   },
@@ -57,7 +54,7 @@ export const surveyRoutes: Route[] = [
       413: { description: 'The file is too large', schema: 'error' },
     },
     async handle(req, ctx) {
-      const { meta, upload } = await readSubmission(req);
+      const { meta, upload } = readSubmission(req, ctx);
       return { body: await validateSubmission(ctx.db.pool, meta, upload) };
     },
   },
@@ -77,7 +74,7 @@ export const surveyRoutes: Route[] = [
       413: { description: 'The file is too large', schema: 'error' },
     },
     async handle(req, ctx) {
-      const { meta, upload } = await readSubmission(req);
+      const { meta, upload } = readSubmission(req, ctx);
       if (!upload) throw badRequest('UPLOAD_FILE_MISSING', "a bulk import is a file upload (multipart/form-data, field 'file')");
       const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
       const summary = await importFile(ctx.db.pool, meta, actorOf(ctx), upload, dryRun);
@@ -108,6 +105,7 @@ export const surveyRoutes: Route[] = [
     path: '/api/surveys/{id}/export',
     access: 'authenticated',
     operationId: 'exportSurvey',
+    recordsApplication: true,
     summary: 'A result as a file: exchange TXT (GBK + CRLF, or UTF-8), GeoJSON (in its CRS), CSV point table, DXF',
     tag: 'surveys',
     params: [

@@ -47,6 +47,8 @@ export interface ReviewDecision {
  */
 export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: ReviewDecision, actor: Actor): Promise<SurveyResultView> {
   const id = requireUuid(rawId);
+  // an explicit decision only: nothing missing or unknown is read as a rejection
+  if (decision.decision !== 'accept' && decision.decision !== 'reject') throw badRequest('REVIEW_DECISION_REQUIRED', "state the decision: 'accept' or 'reject'");
   const status = decision.decision === 'accept' ? 'accepted' : 'rejected';
   await withTransaction(pool, async (client) => {
     const { rows } = await client.query(sql('survey-review'), [id, status, reviewerName(actor), decision.note ?? null]);
