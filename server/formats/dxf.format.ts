@@ -1,4 +1,5 @@
 // Reads 南方CASS-style DXF boundaries (closed polylines, point-number TEXTs, 宗地代码) into plots, and writes them back as ASCII DXF.
+import { maxOf, minOf } from '../domain/extremes';
 import DxfParser from 'dxf-parser';
 import { finding as makeFinding, type Where } from '../quality/finding';
 import type { IEntity } from 'dxf-parser';
@@ -217,7 +218,7 @@ export function readDxf(bytes: Uint8Array, fileName: string): ReadResult {
 /** A point inside the part (outer ring, outside holes) for its labels: the bounding-box centre, else a grid search. */
 function labelPoint(rings: DeliveryRing[]): { x: number; y: number } {
   const xs = rings[0].points.map((p) => p.x), ys = rings[0].points.map((p) => p.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [x0, x1, y0, y1] = [minOf(xs), maxOf(xs), minOf(ys), maxOf(ys)];
   for (let k = 0; k < 400; k++) {
     const p = k === 0 ? { x: (x0 + x1) / 2, y: (y0 + y1) / 2 } : { x: x0 + ((x1 - x0) * ((k % 20) + 0.5)) / 20, y: y0 + ((y1 - y0) * (Math.floor(k / 20) + 0.5)) / 20 };
     if (insidePart(p, rings)) return p;

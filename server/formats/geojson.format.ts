@@ -109,7 +109,13 @@ function coordinateShape(features: Feature[], fileName: string) {
 
 /** geojson-validation's verdict, less the ring findings the quality checks name better (closure, point count). */
 function validateStructure(object: Record<string, unknown>, fileName: string): Finding[] {
-  const trace = gjv.valid(object, true) as string[];
+  let trace: string[];
+  try {
+    trace = gjv.valid(object, true) as string[];
+  } catch {
+    // geojson-validation throws on an empty ring or position instead of reporting it
+    return [finding('GEOJSON_RING_EMPTY', 'error', { file: fileName }, 'a ring or a position is empty ([]); every ring needs at least four positions of two numbers, the last repeating the first', '存在空的圈或坐标点（[]）；每个圈至少需要四个由两个数值组成的坐标点，且首尾相同')];
+  }
   const kept = trace.filter((m) => !/first and last positions|at least four positions/.test(m));
   return kept.slice(0, 20).map((m) => finding('GEOJSON_INVALID', 'error', { file: fileName }, `not valid GeoJSON: ${m}`, `不是有效的GeoJSON：${m}`));
 }

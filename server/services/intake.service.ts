@@ -32,7 +32,8 @@ async function examine(pool: pg.Pool, meta: Partial<SurveySubmission>, upload: U
   const { inspection } = checked.value;
   if (!inspection) return { inspection, report: null };
   if (inspection.delivery && !inspection.findings.some((f) => f.severity === 'error')) {
-    inspection.findings.push(...(await checkNeighbours(pool, inspection.delivery, inspection.targets, boundaryPointTolerance(meta.precisionClass ?? 1))));
+    const neighbours = await checkNeighbours(pool, inspection.delivery, inspection.targets, boundaryPointTolerance(meta.precisionClass ?? 1));
+    for (const f of neighbours) inspection.findings.push(f);
   }
   return { inspection, report: buildReport(upload?.fileName ?? 'features', inspection.delivery, inspection.findings) };
 }

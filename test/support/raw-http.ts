@@ -40,7 +40,7 @@ export function rawRequest(base: string, r: RawRequest): Promise<RawAnswer> {
 }
 
 /** A multipart/form-data body: text fields, then the file (if any) in field `file`. */
-export function multipartBody(boundary: string, fields: Record<string, string>, file?: { name: string; bytes: Uint8Array; field?: string }): Buffer {
+export function multipartBody(boundary: string, fields: Record<string, string | number>, file?: { name: string; bytes: Uint8Array; field?: string }): Buffer {
   const parts: Buffer[] = [];
   for (const [name, value] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
