@@ -6,6 +6,7 @@ import { decodeText } from './text-encoding';
 import type { DeliveryPart, DeliveryPlot, Finding, ReadResult } from './delivery';
 import { toZone, zoneEpsgForLongitude } from './reproject';
 import { finding } from '../quality/finding';
+import { refuseControlCharacters } from './point-numbers';
 
 type Position = number[];
 interface Feature { type: 'Feature'; geometry: { type: string; coordinates: unknown } | null; properties?: Record<string, unknown> | null }
@@ -38,6 +39,10 @@ export function readGeoJson(bytes: Uint8Array, fileName: string, requestEpsg?: n
 
 /** Reads a parsed GeoJSON value (a FeatureCollection, a Feature or a Polygon/MultiPolygon geometry). */
 export function readGeoJsonObject(doc: unknown, fileName: string, requestEpsg?: number, encoding?: string): ReadResult {
+  return refuseControlCharacters(readGeoJsonValue(doc, fileName, requestEpsg, encoding));
+}
+
+function readGeoJsonValue(doc: unknown, fileName: string, requestEpsg?: number, encoding?: string): ReadResult {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     return fail(fileName, 'GEOJSON_NOT_AN_OBJECT', 'a GeoJSON document is an object with a "type"', 'GeoJSON文档应为带有"type"的对象');
   }

@@ -3,6 +3,7 @@
 import { freshParcelCode, startTestHub, type TestHub } from '../support/test-hub';
 import { landSupplySubmission } from '../support/fixtures';
 import { rawRequest } from '../support/raw-http';
+import { routes } from '../../server/app';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -104,7 +105,6 @@ describe('reads that record an application and purpose', () => {
   });
 
   it('marks exports, packet downloads and comparison exports in the route table', async () => {
-    const { routes } = await import('../../server/app');
     expect(routes.filter((r) => r.recordsApplication).map((r) => r.operationId).sort()).toEqual(['compareAreas', 'exportSurvey', 'getPacket']);
   });
 
