@@ -40,8 +40,9 @@ export function testConfig(env: Record<string, string> = {}) {
 
 export const TEST_ORGANISATION = '焦作市测试测绘有限公司';
 
-export async function startTestHub(): Promise<TestHub> {
-  const hub = await startHub(testConfig(), () => undefined);
+/** The real app on the suite's database; `env` overrides the test configuration (e.g. LOGIN_FAILURES_PER_ADDRESS). */
+export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
+  const hub = await startHub(testConfig(env), () => undefined);
   const login = async (roles: Role[], options: { organisation?: string; countyCodes?: string[] } = {}) => {
     const username = `t-${roles.join('-')}-${Math.random().toString(36).slice(2, 10)}`;
     const organisation = options.organisation ?? (roles.includes('surveyor') ? TEST_ORGANISATION : null);
