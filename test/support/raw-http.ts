@@ -11,8 +11,11 @@ export interface RawRequest {
   timeoutMs?: number;
   /** Send only this many bytes of the body, then end the connection (the Content-Length still counts all). */
   hangUpAfter?: number;
+  /** Send the body chunked, without a Content-Length. */
+  chunked?: boolean;
 }
 
+/** status 0: no answer (connection closed or timed out); -1: Node refused to send the request. */
 export interface RawAnswer {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -22,15 +25,21 @@ export interface RawAnswer {
 export function rawRequest(base: string, r: RawRequest): Promise<RawAnswer> {
   const url = new URL(r.path, base);
   const body = r.body ? Buffer.from(r.body) : undefined;
-  const headers: Record<string, string> = { ...(body && r.hangUpAfter === undefined ? { 'content-length': String(body.length) } : {}), ...r.headers };
-  if (body && r.hangUpAfter !== undefined) headers['content-length'] ??= String(body.length);
+  const headers: Record<string, string> = { ...(body && !r.chunked ? { 'content-length': String(body.length) } : {}), ...r.headers };
   return new Promise((resolve) => {
-    const req = http.request({ host: url.hostname, port: url.port, method: r.method, path: url.pathname + url.search, headers, insecureHTTPParser: true }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', () => resolve({ status: 0, headers: {}, text: '' }));
-    });
+    let req: http.ClientRequest;
+    try {
+      // agent: false — a connection per request, so a garbled request cannot spill into the next one
+      req = http.request({ host: url.hostname, port: url.port, method: r.method, path: r.path.startsWith('/') ? r.path : url.pathname + url.search, headers, agent: false }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', () => resolve({ status: 0, headers: {}, text: '' }));
+      });
+    } catch {
+      resolve({ status: -1, headers: {}, text: 'not sendable: Node refuses this path or header' });
+      return;
+    }
     req.setTimeout(r.timeoutMs ?? 10_000, () => req.destroy());
     req.on('error', () => resolve({ status: 0, headers: {}, text: '' }));
     if (body && r.hangUpAfter !== undefined) {
