@@ -1,6 +1,7 @@
 // Query parameters checked against the route table before a handler runs, as bodies are: one string per name
 // (never `q[]=` arrays or `a[b]=` objects), no control characters, and each declared parameter's own schema.
 import { compileValidator } from '../schemas';
+import { HubError } from '../errors';
 import type { Route, RouteParam } from '../routes/route';
 
 /** Any query value: a single string of printable characters (NUL and other control characters are refused). */
@@ -29,12 +30,20 @@ function schemaOf(params: RouteParam[]) {
   };
 }
 
-/** The route's query, checked: 400 QUERY_INVALID naming each parameter that is wrong. */
+/** The route's query, checked: 400 QUERY_INVALID (or the one parameter's invalidCode) naming each parameter that is wrong. */
 export function checkQuery(route: Route, query: unknown): Record<string, string> {
   let check = checks.get(route);
   if (!check) {
     check = compileValidator(schemaOf(route.params ?? []), `the query parameters of ${route.method.toUpperCase()} ${route.path}`, 'QUERY_INVALID', 'The query string');
     checks.set(route, check);
   }
-  return check(query);
+  try {
+    return check(query);
+  } catch (err) {
+    const problems = err instanceof HubError ? (err.details as { problems?: { field: string }[] } | undefined)?.problems ?? [] : [];
+    const codes = new Set(problems.map((p) => route.params?.find((q) => q.in === 'query' && q.name === p.field.split('.')[0])?.invalidCode));
+    const [code] = [...codes];
+    if (err instanceof HubError && codes.size === 1 && code) throw new HubError(err.status, code, err.message, err.details);
+    throw err;
+  }
 }

@@ -57,6 +57,7 @@ export const parcelRoutes: Route[] = [
         in: 'query',
         description: 'YYYY-MM-DD: the parcel as it stood at the end of that day in China (Asia/Shanghai, UTC+8) — results accepted on or before that day, supersessions accepted by then; the answer carries an asOf field',
         schema: { type: 'string', format: 'date' },
+        invalidCode: 'AS_OF_INVALID',
       },
     ],
     responses: {

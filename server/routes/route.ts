@@ -36,6 +36,8 @@ export interface RouteParam {
   description: string;
   required?: boolean;
   schema?: Record<string, unknown>;
+  /** The code a value breaking `schema` is refused with (default QUERY_INVALID), where a stable one exists. */
+  invalidCode?: string;
 }
 
 export interface RouteResponse {
