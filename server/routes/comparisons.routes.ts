@@ -1,5 +1,6 @@
 // Pre-sale (预测) vs verified (实测) areas, for planners.
 import { actorOf, type Route } from './route';
+import { QUERY_SCHEMAS } from '../http/query-params';
 import { compareParcelAreas, parseComparisonQuery } from '../services/comparisons.service';
 
 export const comparisonRoutes: Route[] = [
@@ -13,8 +14,8 @@ export const comparisonRoutes: Route[] = [
     tag: 'comparisons',
     params: [
       { name: 'parcelCode', in: 'query', required: true, description: '宗地代码, 19 characters' },
-      { name: 'building', in: 'query', description: '自然幢号, 4 digits (characters 21–24 of the 不动产单元号): only that building' },
-      { name: 'format', in: 'query', description: 'json (default) | csv: a download, UTF-8 with BOM, CRLF, bilingual header, one row per unit then the totals' },
+      { name: 'building', in: 'query', description: '自然幢号, 4 digits (characters 21–24 of the 不动产单元号): only that building', schema: { type: 'string', pattern: '^[0-9]{4}$', 'x-expected': 'a 自然幢号 of 4 digits, e.g. 0001' }, invalidCode: 'BUILDING_NO_INVALID' },
+      { name: 'format', in: 'query', description: 'json (default) | csv: a download, UTF-8 with BOM, CRLF, bilingual header, one row per unit then the totals', schema: QUERY_SCHEMAS.oneOf('json', 'csv'), invalidCode: 'FORMAT_UNSUPPORTED' },
       { name: 'applicationNo', in: 'query', description: 'The application a CSV export is for; recorded in the audit log' },
       { name: 'purpose', in: 'query', description: 'What a CSV export is for; recorded in the audit log' },
     ],

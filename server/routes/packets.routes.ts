@@ -1,6 +1,7 @@
 // The reuse engine over HTTP: registration packets, boundary change detection, the access log.
 import { accessLog, boundaryDiffAgainst, createPacket, readPacket, type PacketRequest } from '../services/packets.service';
-import { packetFile } from '../services/packet-files';
+import { packetFile, PACKET_FORMATS } from '../services/packet-files';
+import { QUERY_SCHEMAS } from '../http/query-params';
 import { actorOf, type Route } from './route';
 import { badRequest } from '../errors';
 import { parseEpsg } from '../domain/crs';
@@ -31,7 +32,7 @@ export const packetRoutes: Route[] = [
     recordsApplication: true,
     summary: 'A stored packet as JSON, TXT (boundary), CSV (point table, unit areas), GeoJSON or a printable page; every read is recorded',
     tag: 'registration',
-    params: [{ name: 'id', in: 'path', description: 'Packet id', required: true }, { name: 'format', in: 'query', description: 'json (default) | txt | csv | geojson | html' }],
+    params: [{ name: 'id', in: 'path', description: 'Packet id', required: true }, { name: 'format', in: 'query', description: 'json (default) | txt | csv | geojson | html', schema: QUERY_SCHEMAS.oneOf(...PACKET_FORMATS), invalidCode: 'PACKET_FORMAT_UNSUPPORTED' }],
     responses: { 200: { description: 'The packet or its file' }, 404: { description: 'No such packet', schema: 'error' } },
     async handle(req, ctx) {
       const format = String(req.query.format ?? 'json');

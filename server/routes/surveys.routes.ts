@@ -4,7 +4,8 @@ import { actorOf, type RequestContext, type Route } from './route';
 import { visibilityOf } from '../auth/viewer';
 import { getSurvey, reviewSurvey, type ReviewDecision } from '../services/surveys.service';
 import { importFile, submit, validateSubmission, type Upload } from '../services/intake.service';
-import { exportSurvey } from '../services/export.service';
+import { exportSurvey, EXPORT_FORMATS } from '../services/export.service';
+import { QUERY_SCHEMAS } from '../http/query-params';
 import type { SurveySubmission } from '../domain/survey-submission';
 import { badRequest, notFound } from '../errors';
 
@@ -65,7 +66,7 @@ export const surveyRoutes: Route[] = [
     operationId: 'importFile',
     summary: 'Bulk import of one file (multipart): one result per parcel, each plot carrying its 宗地代码 (or parcelCode for all); the file lands whole or not at all',
     tag: 'surveys',
-    params: [{ name: 'dryRun', in: 'query', description: '1: run every check and plan the results, store nothing' }],
+    params: [{ name: 'dryRun', in: 'query', description: '1: run every check and plan the results, store nothing', schema: QUERY_SCHEMAS.oneOf('0', '1', 'true', 'false') }],
     body: { json: 'survey-upload', multipart: 'survey-upload' },
     responses: {
       201: { description: 'Stored: the results per parcel and the quality report', schema: 'import-summary' },
@@ -110,8 +111,8 @@ export const surveyRoutes: Route[] = [
     tag: 'surveys',
     params: [
       idParam,
-      { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf', required: true },
-      { name: 'encoding', in: 'query', description: 'gbk | utf-8 (TXT default gbk, CSV default utf-8 with BOM)' },
+      { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf', required: true, schema: QUERY_SCHEMAS.oneOf(...EXPORT_FORMATS), invalidCode: 'EXPORT_FORMAT_UNSUPPORTED' },
+      { name: 'encoding', in: 'query', description: 'gbk | utf-8 (TXT default gbk, CSV default utf-8 with BOM)', schema: QUERY_SCHEMAS.oneOf('gbk', 'utf-8'), invalidCode: 'EXPORT_ENCODING_UNSUPPORTED' },
       { name: 'applicationNo', in: 'query', description: 'The application (申请) the export is for; recorded in the audit log' },
       { name: 'purpose', in: 'query', description: 'What the export is for; recorded in the audit log' },
     ],

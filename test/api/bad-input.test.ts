@@ -42,12 +42,14 @@ describe('query parameters are checked against the route table', () => {
     ['/api/audit?limit=-1', 'limit'],
     ['/api/audit?limit=1e3', 'limit'],
     ['/api/comparisons/areas?parcelCode=410883001001GB90001&format=csv&applicationNo=A%00B', 'applicationNo'],
-    ['/api/surveys/00000000-0000-4000-8000-000000000000/export?format=tx%00t', 'format'],
+    ['/api/surveys/00000000-0000-4000-8000-000000000000/export?format=tx%00t', 'format', 'EXPORT_FORMAT_UNSUPPORTED'],
+    ['/api/registration-packets/00000000-0000-4000-8000-000000000000?format=pdf', 'format', 'PACKET_FORMAT_UNSUPPORTED'],
+    ['/api/parcels?limit=1&offset=-5', 'offset'],
     ['/api/surveys/00000000-0000-4000-8000-000000000000/export?format=txt&applicationNo=X%0D%0AY', 'applicationNo'],
-  ])('refuses %s with 400 QUERY_INVALID naming %s', async (path, name) => {
+  ])('refuses %s with 400 naming %s', async (path, name, code = 'QUERY_INVALID') => {
     const res = await get(path);
     const body = JSON.parse(res.text);
-    expect([res.status, body.code]).toEqual([400, 'QUERY_INVALID']);
+    expect([res.status, body.code]).toEqual([400, code]);
     expect(body.details.problems.map((p: { field: string }) => p.field)).toContain(name);
   });
 
