@@ -73,4 +73,19 @@ describe('bad bearer tokens', () => {
       await fresh.stop();
     }
   });
+
+  it('count against the per-minute rate limit of the address too', async () => {
+    const limited = await startTestHub({ RATE_LIMIT: '5' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await fetch(`${limited.url}/api/health`, { headers: { authorization: `Bearer guess-${i}` } })).status);
+      // at most 5 answered (the test hub's own login counted against the address too), then 429 for the rest
+      const refused = statuses.indexOf(429);
+      expect(refused).toBeGreaterThan(0);
+      expect(refused).toBeLessThanOrEqual(5);
+      expect(statuses).toEqual([...Array(refused).fill(401), ...Array(7 - refused).fill(429)]);
+    } finally {
+      await limited.stop();
+    }
+  });
 });
