@@ -1,4 +1,5 @@
-// The express app: JSON in, the route table wired, the built web app (or its placeholder) served, one error renderer.
+// The express app: security headers, JSON in, the route table wired (principal, rate limit, cross-site rule, access,
+// query and body checked before a handler runs), the built web app (or its placeholder) served, one error renderer.
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type NextFunction } from 'express';
@@ -6,7 +7,11 @@ import { errorMiddleware, HubError, notFound } from './errors';
 import { authorize, clientAddress, cookie, resolveViewer, SESSION_COOKIE } from './auth/access';
 import { requireScope } from './auth/scope';
 import { RateLimiter } from './auth/rate-limit';
-import { validate } from './schemas';
+import { FailureBudget } from './auth/login-budget';
+import { refuseCrossSite } from './auth/cross-site';
+import { securityHeaders } from './http/security-headers';
+import { checkQuery } from './http/query-params';
+import { checkBody } from './http/request-body';
 import { buildOpenApi } from './openapi';
 import { attachment, type HubContext, type Route } from './routes/route';
 import { healthRoutes } from './routes/health.routes';
@@ -32,28 +37,55 @@ routes.push({
 
 const expressPath = (p: string) => p.replace(/\{(\w+)\}/g, ':$1');
 
-export function createApp(ctx: HubContext): express.Express {
+/** Where the built web app is served from (tests point it elsewhere). */
+export interface AppOptions {
+  webDist?: string;
+}
+
+/** The principal, counting a bad bearer token against the address's failure budget (and refusing a spent one). */
+async function principal(req: Request, ctx: { db: HubContext['db']; budget: FailureBudget; limiter: RateLimiter }, address: string) {
+  if (req.headers.authorization !== undefined) {
+    const spent = ctx.budget.retryAfter(address);
+    if (spent) throw rateLimited('TOKEN_RATE_LIMITED', `Too many bad tokens or logins from your address: try again in ${spent} s`, spent);
+  }
+  try {
+    return await resolveViewer(ctx.db.pool, req);
+  } catch (err) {
+    if (err instanceof HubError && err.code === 'TOKEN_INVALID') {
+      ctx.budget.record(address);
+      const wait = ctx.limiter.take(`address:${address}`);
+      if (wait) throw rateLimited('RATE_LIMITED', `Too many requests: try again in ${wait} s`, wait);
+    }
+    throw err;
+  }
+}
+
+const rateLimited = (code: string, message: string, seconds: number) => new HubError(429, code, message, { retryAfterSeconds: seconds });
+
+export function createApp(ctx: HubContext, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
   if (ctx.config.trustProxy) app.set('trust proxy', 1);
+  app.use(securityHeaders);
   app.use(express.json({ limit: '20mb', verify: (req, _res, buf) => ((req as Request & { rawBody?: Buffer }).rawBody = buf) }));
   const limiter = new RateLimiter(ctx.config.rateLimitPerMinute);
+  const loginBudget = new FailureBudget(ctx.config.loginFailuresPerAddress);
 
   for (const route of routes) {
     if (!route.access || !route.scope) throw new Error(`route ${route.method.toUpperCase()} ${route.path} states no access or scope rule`);
     app[route.method](expressPath(route.path), async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const viewer = await resolveViewer(ctx.db.pool, req);
         const address = clientAddress(req);
+        const viewer = await principal(req, { db: ctx.db, budget: loginBudget, limiter }, address);
         const wait = limiter.take(viewer ? `account:${viewer.accountId}` : `address:${address}`);
-        if (wait) {
-          res.set('Retry-After', String(wait));
-          throw new HubError(429, 'RATE_LIMITED', `Too many requests: try again in ${wait} s`);
-        }
-        authorize(route.access, viewer, cookie(req, SESSION_COOKIE) !== undefined);
+        if (wait) throw rateLimited('RATE_LIMITED', `Too many requests: try again in ${wait} s`, wait);
+        const hasSession = cookie(req, SESSION_COOKIE) !== undefined;
+        refuseCrossSite(req, route, hasSession);
+        authorize(route.access, viewer, hasSession);
+        checkQuery(route, req.query);
         await requireScope(ctx.db.pool, route.scope, req, viewer);
-        if (route.body && !req.is('multipart/form-data')) validate(route.body.json, req.body ?? {});
-        const result = await route.handle(req, { ...ctx, viewer, clientAddress: address });
+        const upload = await checkBody(req, route);
+        const result = await route.handle(req, { ...ctx, viewer, clientAddress: address, loginBudget, upload });
         if ('file' in result) {
           res.status(200).type(result.file.contentType).set('Content-Disposition', attachment(result.file.fileName)).send(Buffer.from(result.file.bytes));
         } else {
@@ -61,15 +93,18 @@ export function createApp(ctx: HubContext): express.Express {
           res.status(result.status ?? 200).json(result.body);
         }
       } catch (err) {
+        if (err instanceof HubError && err.status === 429) res.set('Retry-After', String((err.details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 60));
         next(err);
       }
     });
   }
-  app.use('/api', (req, _res, next) => next(notFound('ROUTE_NOT_FOUND', `There is no API endpoint ${req.method} ${req.originalUrl}; see /api/openapi.json`)));
+  // Every other /api path, whatever the method or depth, is a JSON 404 — never the web app's page.
+  app.all(['/api', '/api/*'], (req, _res, next) => next(notFound('ROUTE_NOT_FOUND', `There is no API endpoint ${req.method} ${req.path}; see /api/openapi.json`)));
 
-  if (fs.existsSync(WEB_DIST)) {
-    app.use(express.static(WEB_DIST));
-    app.get('*', (_req, res) => res.sendFile(path.join(WEB_DIST, 'index.html')));
+  const webDist = options.webDist ?? WEB_DIST;
+  if (fs.existsSync(webDist)) {
+    app.use(express.static(webDist));
+    app.get('*', (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
   }
   app.use(errorMiddleware);
   return app;

@@ -45,6 +45,11 @@ export interface Config {
   /** On SIGTERM/SIGINT: how long requests in flight may take to finish, s, before their connections are closed. */
   shutdownGraceSeconds: number;
   /**
+   * Failed logins and bad bearer tokens per client address in 15 minutes, across usernames; beyond it the address
+   * gets 429 on logins and token requests until the window ends. 0 turns the budget off.
+   */
+  loginFailuresPerAddress: number;
+  /**
    * Results surveyed before this day count as made before unified registration (R1), YYYY-MM-DD. Default: the day the
    * 不动产登记暂行条例 took effect nationally (2015-03-01); set the city's own date [unconfirmed for 焦作].
    */
@@ -103,7 +108,7 @@ function parseAtLeast(name: string, raw: string | undefined, fallback: number, m
 /**
  * Reads PORT, DATABASE_URL, APP_DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, PGLITE_ATTACH, HOST, ADMIN_PASSWORD, DEMO_PASSWORD,
  * RATE_LIMIT, TRUST_PROXY, UNIFIED_REGISTRATION_DATE, PARSE_WORKERS, PARSE_QUEUE, PARSE_WORKER_MEMORY_MB, PARSE_TIMEOUT_SECONDS,
- * SHUTDOWN_GRACE_SECONDS; throws ConfigError with a one-line reason.
+ * SHUTDOWN_GRACE_SECONDS, LOGIN_FAILURES_PER_ADDRESS; throws ConfigError with a one-line reason.
  */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
@@ -127,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     parseWorkerMemoryMb: parseAtLeast('PARSE_WORKER_MEMORY_MB', env.PARSE_WORKER_MEMORY_MB, 512, 32),
     parseTimeoutSeconds: parseAtLeast('PARSE_TIMEOUT_SECONDS', env.PARSE_TIMEOUT_SECONDS, 120, 1),
     shutdownGraceSeconds: parseAtLeast('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 30, 0),
+    loginFailuresPerAddress: parseCount('LOGIN_FAILURES_PER_ADDRESS', env.LOGIN_FAILURES_PER_ADDRESS, 30),
   };
 }
 

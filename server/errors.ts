@@ -1,5 +1,6 @@
 // One error model: every failure a user can cause is a HubError with an HTTP status, a stable code and a message.
 import type { ErrorRequestHandler } from 'express';
+import { knownDatabaseError } from './db-errors';
 
 /** An error meant for the client: status 4xx (or 503), a stable machine code, a message a surveyor understands. */
 export class HubError extends Error {
@@ -21,23 +22,9 @@ export const badRequest = (code: string, message: string, details?: unknown) => 
 export const notFound = (code: string, message: string, details?: unknown) => new HubError(404, code, message, details);
 export const conflict = (code: string, message: string, details?: unknown) => new HubError(409, code, message, details);
 
-/** PostgreSQL SQLSTATEs that mean "the request was wrong", not "the server broke". */
-const SQLSTATE_TO_ERROR: Record<string, [number, string]> = {
-  '22P02': [400, 'INVALID_VALUE'],
-  '22003': [400, 'NUMBER_OUT_OF_RANGE'],
-  '22007': [400, 'INVALID_DATE'],
-  '22008': [400, 'INVALID_DATE'],
-  '23505': [409, 'ALREADY_EXISTS'],
-  '23514': [400, 'CONSTRAINT_VIOLATED'],
-  '40001': [409, 'CONCURRENT_UPDATE'],
-  '40P01': [409, 'CONCURRENT_UPDATE'],
-  OSH01: [409, 'RESULT_IMMUTABLE'],
-  OSH02: [409, 'AUDIT_APPEND_ONLY'],
-  OSH03: [409, 'PARCEL_RETIRED'],
-};
-
 /** Renders every error as `{ code, message, details }`; unexpected ones are logged and answered 500 without internals. */
-export const errorMiddleware: ErrorRequestHandler = (err, _req, res, _next) => {
+export const errorMiddleware: ErrorRequestHandler = (err, _req, res, next) => {
+  if (res.headersSent) return next(err);
   if (err instanceof HubError) {
     if (err.headers) res.set(err.headers);
     res.status(err.status).json({ code: err.code, message: err.message, details: err.details ?? null });
@@ -50,9 +37,9 @@ export const errorMiddleware: ErrorRequestHandler = (err, _req, res, _next) => {
     res.status(err.status).json({ code, message, details: null });
     return;
   }
-  const mapped = err && typeof err.code === 'string' ? SQLSTATE_TO_ERROR[err.code] : undefined;
-  if (mapped) {
-    res.status(mapped[0]).json({ code: mapped[1], message: String(err.message), details: null });
+  const known = knownDatabaseError(err);
+  if (known) {
+    res.status(known.status).json({ code: known.code, message: known.message, details: null });
     return;
   }
   console.error('unexpected error', err);

@@ -11,7 +11,7 @@ function asComponent(schema: Record<string, unknown>): Record<string, unknown> {
 }
 
 function requestContent(body: NonNullable<Route['body']>) {
-  const content: Record<string, unknown> = { 'application/json': { schema: ref(body.json) } };
+  const content: Record<string, unknown> = body.json ? { 'application/json': { schema: ref(body.json) } } : {};
   if (body.multipart) {
     content['multipart/form-data'] = {
       schema: { allOf: [ref(body.multipart), { type: 'object', required: ['file'], properties: { file: { type: 'string', contentMediaType: 'application/octet-stream', description: 'The survey file: .txt, .geojson, .csv, .dxf or a .zip shapefile' } } }] },

@@ -1,7 +1,7 @@
 // The JSON Schemas in schemas/ are the single source: requests are validated against them, OpenAPI cites them.
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { badRequest } from './errors';
 
@@ -32,7 +32,8 @@ function uploadSchema(submission: Record<string, any>) {
 }
 schemas['survey-upload'] = uploadSchema(schemas['survey-submission']);
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+// verbose: errors carry their schema, so a pattern can be explained by its `x-expected` words instead of the regex
+const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true });
 addFormats(ajv);
 for (const schema of Object.values(schemas)) ajv.addSchema(schema);
 
@@ -46,19 +47,35 @@ function describe(error: ErrorObject): { field: string; message: string } {
     const missing = (error.params as { missingProperty: string }).missingProperty;
     return { field: field === '(body)' ? missing : `${field}.${missing}`, message: 'is required' };
   }
+  const expected = (error.parentSchema as { 'x-expected'?: string } | undefined)?.['x-expected'];
+  if (error.keyword === 'pattern' && expected) return { field, message: `must be ${expected}` };
   if (error.keyword === 'enum') return { field, message: `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}` };
   return { field, message: error.message ?? 'is invalid' };
 }
 
-/** Checks `value` against schema `id`; returns it typed, or throws 400 `code` naming each field. */
-export function validate<T>(id: string, value: unknown, code = 'BODY_INVALID'): T {
-  const check = ajv.getSchema(id);
-  if (!check) throw new Error(`no schema ${id}`);
-  if (check(value)) return value as T;
+/** Throws 400 `code` naming each field `check` complains about; `what` says what was checked ("The request body"). */
+function refuse(check: ValidateFunction, what: string, title: string, code: string): never {
   const problems = (check.errors ?? []).filter((e) => e.keyword !== 'if').map(describe);
   const unique = problems.filter((p, i) => problems.findIndex((q) => q.field === p.field && q.message === p.message) === i);
   const text = unique.slice(0, 5).map((p) => `${p.field} ${p.message}`).join('; ');
-  throw badRequest(code, `The request body does not match ${String(schemas[id].title ?? id)}: ${text}`, { problems: unique });
+  throw badRequest(code, `${what} does not match ${title}: ${text}`, { problems: unique });
+}
+
+/** Checks `value` against schema `id`; returns it typed, or throws 400 `code` naming each field. */
+export function validate<T>(id: string, value: unknown, code = 'BODY_INVALID', what = 'The request body'): T {
+  const check = ajv.getSchema(id);
+  if (!check) throw new Error(`no schema ${id}`);
+  if (check(value)) return value as T;
+  refuse(check, what, String(schemas[id].title ?? id), code);
+}
+
+/** A validator for a schema that is not in schemas/ (built from the route table, e.g. a route's query parameters). */
+export function compileValidator<T>(schema: Record<string, unknown>, title: string, code: string, what: string): (value: unknown) => T {
+  const check = ajv.compile(schema);
+  return (value) => {
+    if (check(value)) return value as T;
+    refuse(check, what, title, code);
+  };
 }
 
 /** True when `value` matches schema `id` (for tests and response checks). */

@@ -1,6 +1,7 @@
 // The one place access is decided: who the request comes from (session cookie or bearer token), and whether the
 // route's rule lets them in (401 without a principal, 403 without a role the route names).
 import type { Request } from 'express';
+import { parse as parseCookie } from 'cookie';
 import type pg from 'pg';
 import { HubError } from '../errors';
 import type { Access } from '../routes/route';
@@ -9,13 +10,11 @@ import type { Viewer } from './viewer';
 
 export const SESSION_COOKIE = 'hub_session';
 
-/** The value of a cookie of the request, if sent. */
+/** The value of a cookie of the request, if sent (a malformed Cookie header or escape is read as is, never thrown). */
 export function cookie(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return undefined;
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  return parseCookie(header)[name];
 }
 
 /** The principal of a request, or null for an anonymous one. A bearer token that is not live is refused (401). */

@@ -1,4 +1,5 @@
 // Compares a re-surveyed boundary with the accepted one (DOMAIN.md §5, rule R1): 界址点 matching, Hausdorff distance, verdict.
+import { maxOf, minOf } from './extremes';
 import { polygonPlaneArea } from './plane-area';
 import type { BoundaryPoint } from './survey-geometry';
 import { beyondLimit, boundaryPointTolerance, CLASS_NAMES, formatAgainstLimit, withinLimit, type PrecisionClass } from './tolerances';
@@ -121,7 +122,7 @@ function pointSegmentDistance(px: number, py: number, [ax, ay, bx, by]: Segment)
  */
 function directedHausdorff(from: Segment[], to: Segment[]): number {
   const dists = (x: number, y: number) => to.map((s) => pointSegmentDistance(x, y, s));
-  let best = Math.max(...from.map(([x, y]) => Math.min(...dists(x, y))));
+  let best = maxOf(from.map(([x, y]) => minOf(dists(x, y))));
   for (const [ax, ay, bx, by] of from) {
     const len = Math.hypot(bx - ax, by - ay), n = Math.max(1, Math.ceil(len / HAUSDORFF_STEP_M));
     const at = (t: number) => dists(ax + t * (bx - ax), ay + t * (by - ay));
@@ -133,8 +134,8 @@ function directedHausdorff(from: Segment[], to: Segment[]): number {
     }
     while (stack.length) {
       const [t0, t1, g0, g1] = stack.pop()!;
-      best = Math.max(best, Math.min(...g0), Math.min(...g1));
-      const bound = Math.min(...g0.map((g, j) => Math.max(g, g1[j])));
+      best = Math.max(best, minOf(g0), minOf(g1));
+      const bound = minOf(g0.map((g, j) => Math.max(g, g1[j])));
       if (bound <= best + REFINE_M || (t1 - t0) * len <= REFINE_M) continue;
       const tm = (t0 + t1) / 2, gm = at(tm);
       stack.push([t0, tm, g0, gm], [tm, t1, gm, g1]);
@@ -162,7 +163,7 @@ const positions = (rings: BoundaryPoint[][]) => rings.map((r) => r.map((p) => [p
 /** Distance from a 界址点 to the nearest edge of the rings, m (Infinity without rings). */
 function distanceToEdges(p: BoundaryPoint, rings: BoundaryPoint[][]): number {
   const segs = edges(positions(rings), p.y, p.x);
-  return segs.length ? Math.min(...segs.map((s) => pointSegmentDistance(0, 0, s))) : Infinity;
+  return minOf(segs.map((s) => pointSegmentDistance(0, 0, s)));
 }
 
 /** Plane area of the rings, m²: per part (`part`, default 1), the first ring is the outer one, the others holes. */
@@ -236,7 +237,7 @@ export function compareBoundaries(input: BoundaryComparisonInput): BoundaryCompa
   const removed = unmatchedAccepted.map((p) => ({ p, off: distanceToEdges(p, candidateRings) })).filter((u) => beyond(u.off));
   const hausdorffM = input.hausdorffM ?? null;
   const hausdorffChanged = hausdorffM !== null && beyond(hausdorffM);
-  const maxDisplacementM = Math.max(0, ...pairs.map((p) => p.displacementM));
+  const maxDisplacementM = Math.max(0, maxOf(pairs.map((p) => p.displacementM)));
   const sameBoundary = pairs.length > 0 && !moved.length && !added.length && !removed.length && !hausdorffChanged;
 
   const tol = `±${tolerance.toFixed(2)} m`, cls = CLASS_NAMES[input.precisionClass];

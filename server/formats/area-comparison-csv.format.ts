@@ -1,7 +1,7 @@
 // Writes a pre-sale vs verified area comparison as CSV: UTF-8 with BOM (Excel opens it as Chinese), CRLF, one row per
 // unit, then one per building (幢) and one for the parcel (宗地).
 import type { AreaDifference, AreaTotal, GroupTotals, UnitAreaComparison } from '../domain/area-comparison';
-import { encodeText } from './text-encoding';
+import { writeCsv } from './csv-writer';
 
 /** Bilingual header: Chinese name, then the English one. Areas in m², ratios in %. */
 export const AREA_COMPARISON_CSV_HEADER = [
@@ -37,8 +37,6 @@ function totalRow(label: string, g: GroupTotals): string[] {
   return [label, g.buildingNo === undefined ? g.parcelCode : '', g.buildingNo ?? '', missing, ...totalCells(g.building, true), ...totalCells(g.inner, true), ...totalCells(g.shared, false)];
 }
 
-const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-
 /** The comparison as CSV bytes (UTF-8 with BOM, CRLF line ends). */
 export function writeAreaComparisonCsv(units: UnitAreaComparison[], buildings: GroupTotals[], parcel: GroupTotals | null): Uint8Array {
   const rows: string[][] = [
@@ -47,5 +45,5 @@ export function writeAreaComparisonCsv(units: UnitAreaComparison[], buildings: G
     ...buildings.map((b) => totalRow('幢合计 building total', b)),
     ...(parcel ? [totalRow('宗地合计 parcel total', parcel)] : []),
   ];
-  return encodeText('\uFEFF' + rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n', 'utf-8');
+  return writeCsv(rows);
 }

@@ -2,7 +2,8 @@
 import type { DeliveryPlot, DeliveryRing, Finding, LocatedPoint, ReadResult } from './delivery';
 import { finding as makeFinding, type Where } from '../quality/finding';
 import { assembleParts } from './rings';
-import { decodeText, encodeText } from './text-encoding';
+import { decodeText } from './text-encoding';
+import { writeCsv } from './csv-writer';
 
 type Column = 'plot' | 'point' | 'ring' | 'x' | 'y';
 
@@ -136,17 +137,15 @@ function readPlots(data: Row[], index: Partial<Record<Column, number>>, names: s
  * written digits (`xText`/`yText`) when present and still equal to the coordinates, else 3 decimals.
  */
 export function writeCsvPoints(plots: DeliveryPlot[], options: { encoding?: 'gbk' | 'utf-8' } = {}): Uint8Array {
-  const quote = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-  const lines = ['地块编号,点号,圈号,X,Y'];
+  const rows: string[][] = [['地块编号', '点号', '圈号', 'X', 'Y']];
   for (const plot of plots) {
     for (const ring of plot.parts.flatMap((part) => part.rings)) {
       const points = ring.closed ? [...ring.points, ring.points[0]] : ring.points;
       for (const p of points) {
         const same = p.xText !== undefined && p.yText !== undefined && Number(p.xText) === p.x && Number(p.yText) === p.y;
-        lines.push([plot.plotNo, p.pointNo, String(ring.ringNo), same ? p.xText! : p.x.toFixed(3), same ? p.yText! : p.y.toFixed(3)].map(quote).join(','));
+        rows.push([plot.plotNo, p.pointNo, String(ring.ringNo), same ? p.xText! : p.x.toFixed(3), same ? p.yText! : p.y.toFixed(3)]);
       }
     }
   }
-  const text = lines.join('\r\n') + '\r\n';
-  return (options.encoding ?? 'utf-8') === 'gbk' ? encodeText(text, 'gbk') : encodeText('\uFEFF' + text, 'utf-8');
+  return writeCsv(rows, options);
 }

@@ -1,4 +1,5 @@
 // Reads 南方CASS-style DXF boundaries (closed polylines, point-number TEXTs, 宗地代码) into plots, and writes them back as ASCII DXF.
+import { maxOf, minOf } from '../domain/extremes';
 import DxfParser from 'dxf-parser';
 import { finding as makeFinding, type Where } from '../quality/finding';
 import type { IEntity } from 'dxf-parser';
@@ -217,7 +218,7 @@ export function readDxf(bytes: Uint8Array, fileName: string): ReadResult {
 /** A point inside the part (outer ring, outside holes) for its labels: the bounding-box centre, else a grid search. */
 function labelPoint(rings: DeliveryRing[]): { x: number; y: number } {
   const xs = rings[0].points.map((p) => p.x), ys = rings[0].points.map((p) => p.y);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [x0, x1, y0, y1] = [minOf(xs), maxOf(xs), minOf(ys), maxOf(ys)];
   for (let k = 0; k < 400; k++) {
     const p = k === 0 ? { x: (x0 + x1) / 2, y: (y0 + y1) / 2 } : { x: x0 + ((x1 - x0) * ((k % 20) + 0.5)) / 20, y: y0 + ((y1 - y0) * (Math.floor(k / 20) + 0.5)) / 20 };
     if (insidePart(p, rings)) return p;
@@ -231,6 +232,8 @@ function labelPoint(rings: DeliveryRing[]): { x: number; y: number } {
  * 宗地代码 on layer ZDDM inside each part. DXF x = easting (Y), y = northing (X); written digits kept when still equal.
  */
 export function writeDxf(plots: DeliveryPlot[]): Uint8Array {
+  // a DXF value is one line: a line break in a text would be read as the next group code
+  const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
   const out: Array<[number, string | number]> = [];
   let handle = 0x100;
   const next = () => (handle++).toString(16).toUpperCase();
@@ -239,7 +242,7 @@ export function writeDxf(plots: DeliveryPlot[]): Uint8Array {
     return same ? [p.yText!, p.xText!] : [p.y.toFixed(3), p.x.toFixed(3)];
   };
   const text = (layer: string, x: string | number, y: string | number, value: string, height: number) =>
-    out.push([0, 'TEXT'], [5, next()], [100, 'AcDbEntity'], [8, layer], [100, 'AcDbText'], [10, x], [20, y], [30, 0], [40, height], [1, value], [100, 'AcDbText']);
+    out.push([0, 'TEXT'], [5, next()], [100, 'AcDbEntity'], [8, layer], [100, 'AcDbText'], [10, x], [20, y], [30, 0], [40, height], [1, oneLine(value)], [100, 'AcDbText']);
   out.push([0, 'SECTION'], [2, 'HEADER'], [9, '$ACADVER'], [1, 'AC1015'], [9, '$DWGCODEPAGE'], [3, 'ANSI_936'], [9, '$INSUNITS'], [70, 6], [0, 'ENDSEC']);
   out.push([0, 'SECTION'], [2, 'TABLES'], [0, 'TABLE'], [2, 'LAYER'], [70, 4]);
   for (const [name, color] of [['JZX', 1], ['JZD', 7], [PLOT_LABEL_LAYER, 3], ['ZDDM', 3]] as const) {

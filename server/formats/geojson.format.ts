@@ -6,6 +6,7 @@ import { decodeText } from './text-encoding';
 import type { DeliveryPart, DeliveryPlot, Finding, ReadResult } from './delivery';
 import { toZone, zoneEpsgForLongitude } from './reproject';
 import { finding } from '../quality/finding';
+import { refuseControlCharacters } from './point-numbers';
 
 type Position = number[];
 interface Feature { type: 'Feature'; geometry: { type: string; coordinates: unknown } | null; properties?: Record<string, unknown> | null }
@@ -38,6 +39,10 @@ export function readGeoJson(bytes: Uint8Array, fileName: string, requestEpsg?: n
 
 /** Reads a parsed GeoJSON value (a FeatureCollection, a Feature or a Polygon/MultiPolygon geometry). */
 export function readGeoJsonObject(doc: unknown, fileName: string, requestEpsg?: number, encoding?: string): ReadResult {
+  return refuseControlCharacters(readGeoJsonValue(doc, fileName, requestEpsg, encoding));
+}
+
+function readGeoJsonValue(doc: unknown, fileName: string, requestEpsg?: number, encoding?: string): ReadResult {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     return fail(fileName, 'GEOJSON_NOT_AN_OBJECT', 'a GeoJSON document is an object with a "type"', 'GeoJSON文档应为带有"type"的对象');
   }
@@ -109,7 +114,13 @@ function coordinateShape(features: Feature[], fileName: string) {
 
 /** geojson-validation's verdict, less the ring findings the quality checks name better (closure, point count). */
 function validateStructure(object: Record<string, unknown>, fileName: string): Finding[] {
-  const trace = gjv.valid(object, true) as string[];
+  let trace: string[];
+  try {
+    trace = gjv.valid(object, true) as string[];
+  } catch {
+    // geojson-validation throws on an empty ring or position instead of reporting it
+    return [finding('GEOJSON_RING_EMPTY', 'error', { file: fileName }, 'a ring or a position is empty ([]); every ring needs at least four positions of two numbers, the last repeating the first', '存在空的圈或坐标点（[]）；每个圈至少需要四个由两个数值组成的坐标点，且首尾相同')];
+  }
   const kept = trace.filter((m) => !/first and last positions|at least four positions/.test(m));
   return kept.slice(0, 20).map((m) => finding('GEOJSON_INVALID', 'error', { file: fileName }, `not valid GeoJSON: ${m}`, `不是有效的GeoJSON：${m}`));
 }

@@ -6,6 +6,7 @@ import { readDxf } from './dxf.format';
 import { readShapefileZip, type ZipLimits } from './shapefile.format';
 import type { DeliveryFormat, Finding, ReadResult } from './delivery';
 import { finding } from '../quality/finding';
+import { refuseControlCharacters } from './point-numbers';
 
 const BY_EXTENSION: Record<string, DeliveryFormat> = { txt: 'txt', geojson: 'geojson', json: 'geojson', csv: 'csv', dxf: 'dxf', zip: 'shp' };
 
@@ -29,7 +30,7 @@ export interface ReadOptions {
 
 /** Reads a survey file of any supported format; never throws for bad input. */
 export async function readDelivery(fileName: string, bytes: Uint8Array, options: ReadOptions = {}): Promise<ReadResult> {
-  return requireFinite(await readFormat(fileName, bytes, options));
+  return refuseControlCharacters(requireFinite(await readFormat(fileName, bytes, options)));
 }
 
 /**

@@ -313,6 +313,35 @@ function readArea(text: string, computedM2: number, where: Where, findings: Find
  * Throws a RangeError for an EPSG that is not a CGCS2000 Gauss-Krüger zone (a caller's mistake, not the user's).
  */
 export function writeExchangeTxt(file: ExchangeWriteInput, options: { encoding?: 'gbk' | 'utf-8'; newline?: '\r\n' | '\n' } = {}): Uint8Array {
+  const header = exchangeHeader(file);
+  const lines = ['[属性描述]', ...Object.entries(header).map(([k, v]) => `${oneLine(k)}=${oneLine(v)}`)];
+  for (const [name, values] of Object.entries(file.sections ?? {})) lines.push(`[${oneLine(name)}]`, ...Object.entries(values).map(([k, v]) => `${oneLine(k)}=${oneLine(v)}`));
+  lines.push(`[${PLOT_SECTION}]`);
+  for (const plot of file.plots) {
+    const pointLines = plot.parts.flatMap((part) => part.rings.flatMap((ring) => [...ring.points, ring.points[0]].map((p) => {
+      const located = p as { xText?: string; yText?: string };
+      const digits = located.xText && located.yText ? { x: located.xText, y: located.yText } : plot.coordinateText?.[p.pointNo];
+      const same = digits && Number(digits.x) === p.x && Number(digits.y) === p.y;
+      return `${cell(p.pointNo)},${ring.ringNo},${same ? digits.x : p.x.toFixed(3)},${same ? digits.y : p.y.toFixed(3)}`;
+    })));
+    const hectares = ((plot.declaredArea?.m2 ?? planeArea(plot.parts)) / 10_000).toFixed(4);
+    const fields = [pointLines.length, hectares, plot.plotNo, plot.name ?? '', plot.shape ?? '面', plot.mapSheet ?? '', plot.use ?? '', plot.landClassCode ?? '', ...(plot.extras ?? [])].map((f) => cell(String(f)));
+    lines.push([...fields, '@'].join(','), ...pointLines);
+  }
+  return encodeText(lines.join(options.newline ?? '\r\n') + (options.newline ?? '\r\n'), options.encoding ?? 'gbk');
+}
+
+/**
+ * Text kept on its line: a control character (a line break would start a forged coordinate line) becomes a space.
+ * Intake refuses control characters in point numbers; this keeps any text stored before that harmless.
+ */
+const oneLine = (value: string) => value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+
+/** A value as one field of a plot or point line: on its line, and a comma (the separator) as the full-width ，. */
+const cell = (value: string) => oneLine(value).replace(/,/g, '，');
+
+/** The [属性描述] of a TXT: the given provenance, and CGCS2000, 几度分带 and 带号 from `epsg`. */
+function exchangeHeader(file: ExchangeWriteInput): Record<string, string> {
   const crs = zoneCrsFromEpsg(file.epsg);
   if (!crs) throw new RangeError(`EPSG:${file.epsg} is not a CGCS2000 Gauss-Krüger zone (4491–4554)`);
   const h = file.header ?? {};
@@ -322,19 +351,5 @@ export function writeExchangeTxt(file: ExchangeWriteInput, options: { encoding?:
     精度: file.precision !== undefined ? String(file.precision) : h['精度'] ?? '0.001', 转换参数: h['转换参数'] ?? ',,,,,,',
   };
   for (const [key, value] of Object.entries(h)) header[key] ??= value;
-  const lines = ['[属性描述]', ...Object.entries(header).map(([k, v]) => `${k}=${v}`)];
-  for (const [name, values] of Object.entries(file.sections ?? {})) lines.push(`[${name}]`, ...Object.entries(values).map(([k, v]) => `${k}=${v}`));
-  lines.push(`[${PLOT_SECTION}]`);
-  for (const plot of file.plots) {
-    const pointLines = plot.parts.flatMap((part) => part.rings.flatMap((ring) => [...ring.points, ring.points[0]].map((p) => {
-      const located = p as { xText?: string; yText?: string };
-      const digits = located.xText && located.yText ? { x: located.xText, y: located.yText } : plot.coordinateText?.[p.pointNo];
-      const same = digits && Number(digits.x) === p.x && Number(digits.y) === p.y;
-      return `${p.pointNo},${ring.ringNo},${same ? digits.x : p.x.toFixed(3)},${same ? digits.y : p.y.toFixed(3)}`;
-    })));
-    const hectares = ((plot.declaredArea?.m2 ?? planeArea(plot.parts)) / 10_000).toFixed(4);
-    const fields = [pointLines.length, hectares, plot.plotNo, plot.name ?? '', plot.shape ?? '面', plot.mapSheet ?? '', plot.use ?? '', plot.landClassCode ?? '', ...(plot.extras ?? []), '@'];
-    lines.push(fields.join(','), ...pointLines);
-  }
-  return encodeText(lines.join(options.newline ?? '\r\n') + (options.newline ?? '\r\n'), options.encoding ?? 'gbk');
+  return header;
 }

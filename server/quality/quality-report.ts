@@ -25,12 +25,12 @@ export function checkDelivery(delivery: Delivery, ctx: QualityContext): Finding[
   const positions = checkPositions(delivery);
   const findings = [...delivery.findings, ...positions, ...checkNumbering(delivery), ...checkCoordinateDigits(delivery), ...checkParcelCodes(delivery, ctx.parcelCode)];
   if (positions.some((f) => f.severity === 'error')) return findings;
-  if (delivery.epsg !== null) findings.push(...checkCounty(delivery, ctx.parcelCode, zoneToLonLat(delivery.epsg)));
+  if (delivery.epsg !== null) for (const f of checkCounty(delivery, ctx.parcelCode, zoneToLonLat(delivery.epsg))) findings.push(f);
   const rings = checkRings(delivery, { tolerance: boundaryPointTolerance(ctx.precisionClass) });
-  findings.push(...rings);
+  for (const f of rings) findings.push(f); // loops, not push(...): a ring of 140 000 points may give as many findings
   if (!rings.some((f) => f.severity === 'error')) {
-    findings.push(...checkAreas(delivery, ctx.officialArea));
-    if (ctx.declaredAreaM2 !== undefined) findings.push(...checkDeclaredTotal(delivery, ctx.declaredAreaM2, ctx.officialArea));
+    for (const f of checkAreas(delivery, ctx.officialArea)) findings.push(f);
+    if (ctx.declaredAreaM2 !== undefined) for (const f of checkDeclaredTotal(delivery, ctx.declaredAreaM2, ctx.officialArea)) findings.push(f);
   }
   return findings;
 }

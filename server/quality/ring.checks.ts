@@ -24,11 +24,11 @@ export function checkRings(delivery: Delivery, options: RingCheckOptions): Findi
     for (const part of plot.parts) {
       for (const ring of part.rings) {
         const ringFindings = checkRing(delivery, plot, ring, options);
-        findings.push(...ringFindings);
+        for (const f of ringFindings) findings.push(f); // a loop: a spread of 100 000 findings overflows the stack
         if (ringFindings.some((f) => f.severity === 'error')) ringsOk = false;
       }
     }
-    if (ringsOk) findings.push(...checkValidity(delivery.fileName, plot));
+    if (ringsOk) for (const f of checkValidity(delivery.fileName, plot)) findings.push(f);
   }
   return findings;
 }
@@ -60,7 +60,7 @@ function checkRing(delivery: Delivery, plot: DeliveryPlot, ring: DeliveryRing, o
       out.push(finding('SEGMENT_TOO_SHORT', 'warning', at(b), `the segment ${a.pointNo}–${b.pointNo} is ${m3(d)} m long, shorter than the ${options.tolerance} m tolerance of the precision class: the two may be one point surveyed twice`, `边${a.pointNo}–${b.pointNo}长${m3(d)}米，小于该精度等级的允许误差${options.tolerance}米，可能是同一点重复测量`));
     }
   }
-  out.push(...spikes(pts, options, at));
+  for (const f of spikes(pts, options, at)) out.push(f);
   return out;
 }
 

@@ -5,6 +5,7 @@ import { requireParcelCode } from '../services/parcels.service';
 import { badRequest } from '../errors';
 import type { Role } from '../auth/viewer';
 import { actorOf, type Route } from './route';
+import { QUERY_SCHEMAS } from '../http/query-params';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const requireId = (id: string, what: string) => {
@@ -79,7 +80,7 @@ export const accountRoutes: Route[] = [
     operationId: 'listAuditEvents',
     summary: 'The audit log, newest first: who did or read what, when, for which application and purpose, from where',
     tag: 'admin',
-    params: [{ name: 'parcelCode', in: 'query', description: '宗地代码 to filter by' }, { name: 'limit', in: 'query', description: 'At most (default 200, max 5000)' }],
+    params: [{ name: 'parcelCode', in: 'query', description: '宗地代码 to filter by' }, { name: 'limit', in: 'query', description: 'At most (default 200, max 5000)', schema: QUERY_SCHEMAS.count(5000) }],
     responses: { 200: { description: 'The events' }, 400: { description: 'Bad filter', schema: 'error' } },
     async handle(req, ctx) {
       const parcelCode = typeof req.query.parcelCode === 'string' ? requireParcelCode(req.query.parcelCode).code : null;

@@ -1,9 +1,9 @@
 // The reuse engine over HTTP: registration packets, boundary change detection, the access log.
 import { accessLog, boundaryDiffAgainst, createPacket, readPacket, type PacketRequest } from '../services/packets.service';
 import { recordLineage, type LineageRequest } from '../services/lineage.service';
-import { packetFile } from '../services/packet-files';
+import { packetFile, PACKET_FORMATS } from '../services/packet-files';
+import { QUERY_SCHEMAS } from '../http/query-params';
 import { actorOf, purposeOf, purposeParams, type Route } from './route';
-import { parseMultipart } from './multipart';
 import { badRequest } from '../errors';
 import { parseEpsg } from '../domain/crs';
 
@@ -33,9 +33,10 @@ export const packetRoutes: Route[] = [
     access: ['registrar', 'admin'],
     scope: { idOf: 'packet' },
     operationId: 'getPacket',
+    recordsApplication: true,
     summary: 'A stored packet as JSON, TXT (boundary), CSV (point table, unit areas), GeoJSON or a printable page; every read is recorded',
     tag: 'registration',
-    params: [{ name: 'id', in: 'path', description: 'Packet id', required: true }, { name: 'format', in: 'query', description: 'json (default) | txt | csv | geojson | html' }, ...purposeParams],
+    params: [{ name: 'id', in: 'path', description: 'Packet id', required: true }, { name: 'format', in: 'query', description: 'json (default) | txt | csv | geojson | html', schema: QUERY_SCHEMAS.oneOf(...PACKET_FORMATS), invalidCode: 'PACKET_FORMAT_UNSUPPORTED' }, ...purposeParams],
     responses: { 200: { description: 'The packet or its file' }, 404: { description: 'No such packet', schema: 'error' } },
     async handle(req, ctx) {
       const format = String(req.query.format ?? 'json');
@@ -66,11 +67,12 @@ export const packetRoutes: Route[] = [
     summary: 'A candidate file (multipart field `file`, any survey format; `crs` where it has none) against the accepted boundary, before submitting it',
     tag: 'registration',
     params: [{ name: 'parcelCode', in: 'path', description: '宗地代码', required: true }, ...purposeParams],
+    body: { multipart: 'boundary-diff-upload' },
     responses: { 200: { description: 'The comparison' }, 400: { description: 'The file cannot be read', schema: 'error' }, 404: { description: 'Unknown parcel, or no accepted boundary', schema: 'error' } },
     async handle(req, ctx) {
-      const { fields, file } = await parseMultipart(req);
+      const { fields, file } = ctx.upload ?? { fields: {} };
       if (!file) throw badRequest('UPLOAD_FILE_MISSING', "send the candidate file in the field 'file'");
-      const epsg = fields.crs ? parseEpsg(fields.crs) : undefined;
+      const epsg = typeof fields.crs === 'string' ? parseEpsg(fields.crs) : undefined;
       return { body: await boundaryDiffAgainst(ctx.db.pool, req.params.parcelCode, { upload: { fileName: file.fileName, bytes: file.bytes }, epsg }, actorOf(ctx), purposeOf(req)) };
     },
   },

@@ -1,5 +1,6 @@
 // Parcels and units by their codes.
 import { actorOf, purposeOf, purposeParams, type Route } from './route';
+import { QUERY_SCHEMAS } from '../http/query-params';
 import { visibilityOf } from '../auth/viewer';
 import { getParcel, putParcel, putUnit, readParcel, readParcelHistory, searchParcels, type DescriptiveFields, type UnitFields } from '../services/parcels.service';
 
@@ -17,8 +18,8 @@ export const parcelRoutes: Route[] = [
     params: [
       { name: 'q', in: 'query', description: 'Code prefix or 坐落 text' },
       { name: 'bbox', in: 'query', description: 'minLon,minLat,maxLon,maxLat in EPSG:4490' },
-      { name: 'limit', in: 'query', description: 'At most this many (default 50, max 1000)' },
-      { name: 'offset', in: 'query', description: 'Skip this many' },
+      { name: 'limit', in: 'query', description: 'At most this many (default 50, max 1000)', schema: QUERY_SCHEMAS.count(1000) },
+      { name: 'offset', in: 'query', description: 'Skip this many', schema: QUERY_SCHEMAS.count(1_000_000) },
     ],
     responses: { 200: { description: 'Matching parcels, ordered by code', schema: 'parcel-list' }, 400: { description: 'Bad bbox or paging', schema: 'error' } },
     async handle(req, ctx) {
@@ -60,6 +61,7 @@ export const parcelRoutes: Route[] = [
         in: 'query',
         description: 'YYYY-MM-DD: the parcel as it stood at the end of that day in China (Asia/Shanghai, UTC+8) — results accepted on or before that day, supersessions accepted by then; the answer carries an asOf field',
         schema: { type: 'string', format: 'date' },
+        invalidCode: 'AS_OF_INVALID',
       },
       ...purposeParams,
     ],

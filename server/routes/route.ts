@@ -7,11 +7,12 @@ import type { Config } from '../config';
 import type { Actor } from '../services/audit.service';
 import type { ScopeRule } from '../auth/scope';
 import type { ReadPurpose } from '../auth/purpose';
+import type { FailureBudget } from '../auth/login-budget';
 
 export interface HubContext {
   db: Database;
   capabilities: Capabilities;
-  config: Pick<Config, 'rateLimitPerMinute' | 'trustProxy' | 'unifiedRegistrationDate'>;
+  config: Pick<Config, 'rateLimitPerMinute' | 'trustProxy' | 'loginFailuresPerAddress' | 'unifiedRegistrationDate'>;
 }
 
 /** What a handler gets besides the request: the hub, and who is asking from where. */
@@ -19,6 +20,10 @@ export interface RequestContext extends HubContext {
   /** The principal (null only on public routes). */
   viewer: Viewer | null;
   clientAddress: string;
+  /** Failed logins and bad tokens per address, across usernames (server/auth/login-budget.ts). */
+  loginBudget: FailureBudget;
+  /** A multipart request's parts, read and checked by the middleware: the fields coerced and schema-valid. */
+  upload?: { fields: Record<string, unknown>; file?: { fileName: string; bytes: Buffer } };
 }
 
 /**
@@ -33,6 +38,8 @@ export interface RouteParam {
   description: string;
   required?: boolean;
   schema?: Record<string, unknown>;
+  /** The code a value breaking `schema` is refused with (default QUERY_INVALID), where a stable one exists. */
+  invalidCode?: string;
 }
 
 export interface RouteResponse {
@@ -53,10 +60,16 @@ export interface Route {
   tag: string;
   params?: RouteParam[];
   /**
-   * $id of the request body's schema per content type: a JSON body is validated before the handler
-   * runs; a multipart upload is read (and its fields validated) by the handler, which streams it.
+   * $id of the request body's schema per content type. The middleware validates a JSON body, or reads a
+   * multipart one (fields coerced, then validated; the file in ctx.upload) before the handler runs; a body of
+   * a type the route does not name is refused with 415.
    */
-  body?: { json: string; multipart?: string };
+  body?: { json?: string; multipart?: string };
+  /**
+   * The route records an application and purpose in the audit log when read (an export, a packet download):
+   * a cookie session may not trigger it from another site's page (server/auth/cross-site.ts).
+   */
+  recordsApplication?: boolean;
   responses: Record<number, RouteResponse>;
   /** Parses, calls one service function, shapes the answer: JSON, or a file to download. */
   handle(req: Request & { rawBody?: Buffer }, ctx: RequestContext): Promise<RouteResult>;

@@ -1,24 +1,22 @@
 // Survey results: submit (JSON or a file), validate without storing, read, export, review.
 import type { Request } from 'express';
-import { actorOf, purposeOf, purposeParams, type Route } from './route';
+import { actorOf, purposeOf, purposeParams, type RequestContext, type Route } from './route';
 import { visibilityOf } from '../auth/viewer';
 import { readSurvey, reviewSurvey, type ReviewDecision } from '../services/surveys.service';
 import { importFile, submit, validateSubmission, type Upload } from '../services/intake.service';
-import { exportSurvey } from '../services/export.service';
+import { exportSurvey, EXPORT_FORMATS } from '../services/export.service';
+import { QUERY_SCHEMAS } from '../http/query-params';
 import type { SurveySubmission } from '../domain/survey-submission';
 import { badRequest, notFound } from '../errors';
-import { validate } from '../schemas';
-import { coerceFields, parseMultipart } from './multipart';
 
 const idParam = { name: 'id', in: 'path' as const, description: 'Survey result id (UUID)', required: true };
 
-/** JSON body, or multipart fields + file: the metadata (schema-checked) and the upload, if any. */
-async function readSubmission(req: Request): Promise<{ meta: Partial<SurveySubmission>; upload?: Upload }> {
-  if (!req.is('multipart/form-data')) return { meta: req.body as SurveySubmission };
-  const { fields, file } = await parseMultipart(req);
+/** JSON body, or the multipart fields (checked by the middleware) + file: the metadata and the upload, if any. */
+function readSubmission(req: Request, ctx: RequestContext): { meta: Partial<SurveySubmission>; upload?: Upload } {
+  if (!ctx.upload) return { meta: req.body as SurveySubmission };
+  const { fields, file } = ctx.upload;
   if (!file) throw badRequest('UPLOAD_FILE_MISSING', "the upload has no file: send the survey file in the field 'file'");
-  const meta = validate<Partial<SurveySubmission>>('survey-upload', coerceFields(fields));
-  return { meta, upload: { fileName: file.fileName, bytes: file.bytes } };
+  return { meta: fields as Partial<SurveySubmission>, upload: { fileName: file.fileName, bytes: file.bytes } };
 }
 
 const submissionBody = { json: 'survey-submission', multipart: 'survey-upload' };
@@ -40,7 +38,7 @@ export const surveyRoutes: Route[] = [
       413: { description: 'The file is too large', schema: 'error' },
     },
     async handle(req, ctx) {
-      const { meta, upload } = await readSubmission(req);
+      const { meta, upload } = readSubmission(req, ctx);
       return { status: 201, body: await submit(ctx.db.pool, meta, actorOf(ctx), upload, req.rawBody) };
     },
   },
@@ -59,7 +57,7 @@ export const surveyRoutes: Route[] = [
       413: { description: 'The file is too large', schema: 'error' },
     },
     async handle(req, ctx) {
-      const { meta, upload } = await readSubmission(req);
+      const { meta, upload } = readSubmission(req, ctx);
       return { body: await validateSubmission(ctx.db.pool, meta, actorOf(ctx), upload) };
     },
   },
@@ -71,7 +69,7 @@ export const surveyRoutes: Route[] = [
     operationId: 'importFile',
     summary: 'Bulk import of one file (multipart): one result per parcel, each plot carrying its 宗地代码 (or parcelCode for all); the file lands whole or not at all',
     tag: 'surveys',
-    params: [{ name: 'dryRun', in: 'query', description: '1: run every check and plan the results, store nothing' }],
+    params: [{ name: 'dryRun', in: 'query', description: '1: run every check and plan the results, store nothing', schema: QUERY_SCHEMAS.oneOf('0', '1', 'true', 'false') }],
     body: { json: 'survey-upload', multipart: 'survey-upload' },
     responses: {
       201: { description: 'Stored: the results per parcel and the quality report', schema: 'import-summary' },
@@ -80,7 +78,7 @@ export const surveyRoutes: Route[] = [
       413: { description: 'The file is too large', schema: 'error' },
     },
     async handle(req, ctx) {
-      const { meta, upload } = await readSubmission(req);
+      const { meta, upload } = readSubmission(req, ctx);
       if (!upload) throw badRequest('UPLOAD_FILE_MISSING', "a bulk import is a file upload (multipart/form-data, field 'file')");
       const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
       const summary = await importFile(ctx.db.pool, meta, actorOf(ctx), upload, dryRun);
@@ -113,12 +111,13 @@ export const surveyRoutes: Route[] = [
     access: 'authenticated',
     scope: { idOf: 'survey' },
     operationId: 'exportSurvey',
+    recordsApplication: true,
     summary: 'A result as a file: exchange TXT (GBK + CRLF, or UTF-8), GeoJSON (in its CRS), CSV point table, DXF',
     tag: 'surveys',
     params: [
       idParam,
-      { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf', required: true },
-      { name: 'encoding', in: 'query', description: 'gbk | utf-8 (TXT default gbk, CSV default utf-8 with BOM)' },
+      { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf', required: true, schema: QUERY_SCHEMAS.oneOf(...EXPORT_FORMATS), invalidCode: 'EXPORT_FORMAT_UNSUPPORTED' },
+      { name: 'encoding', in: 'query', description: 'gbk | utf-8 (TXT default gbk, CSV default utf-8 with BOM)', schema: QUERY_SCHEMAS.oneOf('gbk', 'utf-8'), invalidCode: 'EXPORT_ENCODING_UNSUPPORTED' },
       ...purposeParams,
     ],
     responses: {

@@ -37,19 +37,21 @@ const toViewer = (row: Record<string, any>, via: Viewer['via']): Viewer => ({
   countyCodes: row.county_codes, demo: row.demo, via,
 });
 
+/** A hash of a random password: checked when the account is unknown, so every failure costs the same time. */
+let dummyHash: Promise<string> | undefined;
+
 /**
- * Checks a password and opens a session; returns the cookie token. One message for every failure (no user
- * enumeration). Both outcomes are recorded in the audit log (a failure under the name that was tried).
+ * Checks a password and opens a session; returns the cookie token. One message and one cost for every failure: an
+ * unknown, disabled or password-less account still runs scrypt against a dummy hash (no user enumeration by timing).
+ * Both outcomes are recorded in the audit log (a failure under the name that was tried).
  */
 export async function logIn(pool: pg.Pool, username: string, password: string, clientAddress: string): Promise<{ token: string; viewer: Viewer }> {
   const { rows } = await pool.query(sql('account-by-username'), [username]);
   const row = rows[0];
-  const ok = row && !row.disabled_at && row.password_hash && (await verifyPassword(password, row.password_hash));
-  if (!ok) {
-    const tried: Actor = { viewer: null, clientAddress, name: `login:${username}`.slice(0, 100) };
-    await audit(pool, tried, { action: 'session.login', details: { outcome: 'failed', account: row ? row.id : null } });
-    throw new HubError(401, 'LOGIN_FAILED', 'The username or password is wrong.');
-  }
+  const stored: string = row?.password_hash ?? (await (dummyHash ??= hashPassword(newSecret())));
+  const matches = await verifyPassword(password, stored);
+  const ok = matches && row && !row.disabled_at && row.password_hash;
+  if (!ok) throw new HubError(401, 'LOGIN_FAILED', 'The username or password is wrong.');
   const token = newSecret();
   const viewer = toViewer(row, 'session');
   await pool.query(sql('session-insert'), [secretHash(token), row.id, SESSION_HOURS, clientAddress]);

@@ -116,6 +116,8 @@ export async function importFile(pool: pg.Pool, meta: Partial<SurveySubmission>,
   await complete?.();
   requireMaySubmit(actor, meta, inspection?.targets ?? []);
   const planned = (inspection?.targets ?? []).map((t) => ({ parcelCode: t.parcelCode, plots: t.plots.length, planeAreaM2: round3(t.plots.reduce((a, p) => a + plotPlaneArea(p), 0)) }));
+  // a correction replaces one result of one parcel: refused here, in words, rather than by the foreign key
+  if (meta.supersedes && planned.length > 1) throw badRequest('SUPERSEDES_NOT_ON_PARCEL', `supersedes names one result of one parcel, but the file holds plots of ${planned.length} parcels; import the correction as a file of that parcel alone`);
   if (dryRun || !report!.passed) {
     if (!dryRun) requirePassed(report);
     return { file: upload.fileName, dryRun, results: planned.map((p) => ({ ...p, id: null })), report: report! };

@@ -1,5 +1,6 @@
 // A registration packet as the files a registrar files: boundary TXT, CSV (point table, unit areas), GeoJSON, printable page.
 import { encodeText } from '../formats/text-encoding';
+import { writeCsv, type CsvCell } from '../formats/csv-writer';
 import { writeExchangeTxt } from '../formats/txt-exchange.format';
 import { partsFromStored } from '../formats/delivery';
 import { badRequest } from '../errors';
@@ -7,11 +8,6 @@ import type { Packet } from './packets.service';
 
 export const PACKET_FORMATS = ['json', 'txt', 'csv', 'geojson', 'html'] as const;
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csv = (rows: unknown[][]) => `\uFEFF${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 const esc = (v: unknown) => String(v ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** The packet as a file of `format`. */
@@ -30,11 +26,11 @@ export function packetFile(packet: Packet, format: string): { fileName: string; 
       }) };
     }
     case 'csv': {
-      const rows: unknown[][] = [['界址点成果表 / boundary points'], ['点号 point', '圈号 ring', 'X (北 north)', 'Y (东 east)'],
+      const rows: CsvCell[][] = [['界址点成果表 / boundary points'], ['点号 point', '圈号 ring', 'X (北 north)', 'Y (东 east)'],
         ...packet.boundaryPoints.map((p) => [p.pointNo, p.ring, p.x, p.y]), [],
         ['单元面积 / unit areas'], ['不动产单元号 unit', '登记建筑面积 registered m²', '规则 rule', '预测建筑面积 pre-sale m²', '实测建筑面积 verified m²', '面积误差比 ratio', '超限差 beyond limit'],
         ...packet.units.map((u) => [u.unitCode, u.registered?.value ?? '', u.registered?.rule ?? '', u.building.presaleM2 ?? '', u.building.verifiedM2 ?? '', u.building.ratioText ?? '', u.building.beyondLimit ?? ''])];
-      return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', bytes: encodeText(csv(rows), 'utf-8') };
+      return { fileName: `${base}.csv`, contentType: 'text/csv; charset=utf-8', bytes: writeCsv(rows) };
     }
     case 'geojson':
       return { fileName: `${base}.geojson`, contentType: 'application/geo+json', bytes: encodeText(JSON.stringify({

@@ -59,6 +59,8 @@ export interface ReviewDecision {
  */
 export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: ReviewDecision, actor: Actor): Promise<SurveyResultView> {
   const id = requireUuid(rawId);
+  // an explicit decision only: nothing missing or unknown is read as a rejection
+  if (decision.decision !== 'accept' && decision.decision !== 'reject') throw badRequest('REVIEW_DECISION_REQUIRED', "state the decision: 'accept' or 'reject'");
   const status = decision.decision === 'accept' ? 'accepted' : 'rejected';
   await withTransaction(pool, async (client) => {
     const target = (await client.query(sql('survey-decision-by-id'), [id])).rows[0];

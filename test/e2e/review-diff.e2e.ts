@@ -85,7 +85,8 @@ describe('a re-survey with every 界址点 moved 0.30 m', () => {
     await page.fill('textarea[name=note]', '界址点整体东移0.30米，超出一级界址点限差，请核实控制点后重新测量');
     await page.click('[data-testid=reject]');
     await page.waitForSelector('[data-testid=review-detail]', { state: 'detached' });
-    expect(await page.$(`[data-testid=review-queue] a[data-parcel="${PARCEL}"]`)).toBeNull();
+    // the queue is reloaded after the decision: wait for the reload rather than read the old list
+    await page.waitForSelector(`[data-testid=review-queue] a[data-parcel="${PARCEL}"]`, { state: 'detached' });
     expect(await page.getAttribute('[data-testid=map]', 'data-diff-arrows')).toBeNull();
     const stored = await (await page.request.get(`${hubUrl()}/api/surveys/${surveyId}`)).json();
     expect(stored.status).toBe('rejected');

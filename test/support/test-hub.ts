@@ -38,16 +38,16 @@ export interface TestHub {
 /** The engine this run claims to test: a server when TEST_DATABASE_URL is set, else the embedded one. */
 export const expectedEngine: EngineName = process.env.TEST_DATABASE_URL ? 'postgresql' : 'pglite';
 
-/** The hub's configuration for tests: the suite's database, any free port, no demo, no rate limit. */
+/** The hub's configuration for tests: the suite's database, any free port, no demo, no rate limit or login budget. */
 export function testConfig(env: Record<string, string> = {}) {
   const url = process.env.HUB_TEST_DB;
   if (!url) throw new Error('HUB_TEST_DB is not set: run the tests through jest (test/support/global-setup.ts)');
-  return loadConfig({ DATABASE_URL: url, PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD: 'test-admin-password', ...env });
+  return loadConfig({ DATABASE_URL: url, PORT: '0', DEMO: '0', RATE_LIMIT: '0', LOGIN_FAILURES_PER_ADDRESS: '0', ADMIN_PASSWORD: 'test-admin-password', ...env });
 }
 
 export const TEST_ORGANISATION = '焦作市测试测绘有限公司';
 
-/** The app on the suite's database; `env` adds settings (e.g. PARSE_WORKERS) to the test configuration. */
+/** The real app on the suite's database; `env` overrides the test configuration (e.g. PARSE_WORKERS, LOGIN_FAILURES_PER_ADDRESS). */
 export async function startTestHub(env: Record<string, string> = {}): Promise<TestHub> {
   const hub = await startHub(testConfig(env), () => undefined);
   const login = async (roles: Role[], options: { organisation?: string; countyCodes?: string[] } = {}) => {
