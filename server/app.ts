@@ -82,8 +82,9 @@ export function createApp(ctx: HubContext, options: AppOptions = {}): express.Ex
         const hasSession = cookie(req, SESSION_COOKIE) !== undefined;
         refuseCrossSite(req, route, hasSession);
         authorize(route.access, viewer, hasSession);
-        checkQuery(route, req.query);
+        // Scope first: outside it, any request about the object is "not found" (or "not yours"), whatever else is wrong.
         await requireScope(ctx.db.pool, route.scope, req, viewer);
+        checkQuery(route, req.query);
         const upload = await checkBody(req, route);
         const result = await route.handle(req, { ...ctx, viewer, clientAddress: address, loginBudget, upload });
         if ('file' in result) {

@@ -51,7 +51,11 @@ export async function logIn(pool: pg.Pool, username: string, password: string, c
   const stored: string = row?.password_hash ?? (await (dummyHash ??= hashPassword(newSecret())));
   const matches = await verifyPassword(password, stored);
   const ok = matches && row && !row.disabled_at && row.password_hash;
-  if (!ok) throw new HubError(401, 'LOGIN_FAILED', 'The username or password is wrong.');
+  if (!ok) {
+    const tried: Actor = { viewer: null, clientAddress, name: `login:${username}`.slice(0, 100) };
+    await audit(pool, tried, { action: 'session.login', details: { outcome: 'failed', account: row ? row.id : null } });
+    throw new HubError(401, 'LOGIN_FAILED', 'The username or password is wrong.');
+  }
   const token = newSecret();
   const viewer = toViewer(row, 'session');
   await pool.query(sql('session-insert'), [secretHash(token), row.id, SESSION_HOURS, clientAddress]);
