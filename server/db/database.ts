@@ -105,17 +105,30 @@ async function identifyEngine(url: string): Promise<EngineName> {
 /** Runs `work` in one transaction on one client; rolls back on any error. */
 export async function withTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
+  let broken = false;
   try {
     await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A connection whose rollback failed is in an unknown state: it is closed, never handed to the next request.
+    broken = await client.query('ROLLBACK').then(() => false, () => true);
     throw err;
   } finally {
-    client.release();
+    client.release(broken ? new Error('connection closed after a failed rollback') : undefined);
   }
+}
+
+/**
+ * Runs lookups together on a pool (each on its own connection) and one after the other on a transaction's client:
+ * a client runs one statement at a time, and queuing several on it is deprecated in pg.
+ */
+export async function lookups<T extends unknown[]>(db: Pick<pg.Pool, 'query'> | pg.PoolClient, ...work: { [K in keyof T]: () => Promise<T[K]> }): Promise<T> {
+  if (!('release' in db)) return Promise.all(work.map((w) => w())) as Promise<T>;
+  const out: unknown[] = [];
+  for (const w of work) out.push(await w());
+  return out as T;
 }
 
 /** Fails the start, with a clear reason, where PostGIS is missing or cannot be created. */

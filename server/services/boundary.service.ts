@@ -2,6 +2,7 @@
 // PostGIS), and the role a boundary result takes when it is accepted — it establishes a boundary or confirms one.
 import type pg from 'pg';
 import { sql } from '../db/sql-files';
+import { lookups } from '../db/database';
 import { compareBoundaries, type BoundaryComparison, type RingedPoint } from '../domain/boundary-diff';
 import { currentBoundaryResult, type ResultSummary } from '../domain/survey-result';
 import { SEE_ALL } from '../auth/viewer';
@@ -18,13 +19,13 @@ export type Candidate = { surveyId: string } | { points: RingedPoint[]; geometry
  */
 export async function boundaryDiff(db: Queryable, parcelCode: string, accepted: ResultSummary, candidate: Candidate) {
   const stored = 'surveyId' in candidate;
-  const [a, b, measured] = await Promise.all([
-    resultGeometry(db, parcelCode, accepted.id),
-    stored ? resultGeometry(db, parcelCode, candidate.surveyId) : undefined,
-    db.query(sql('boundary-comparison'), stored
+  const [a, b, measured] = await lookups(db,
+    () => resultGeometry(db, parcelCode, accepted.id),
+    async () => (stored ? resultGeometry(db, parcelCode, candidate.surveyId) : undefined),
+    () => db.query(sql('boundary-comparison'), stored
       ? [parcelCode, accepted.id, candidate.surveyId, null, null]
       : [parcelCode, accepted.id, null, JSON.stringify(candidate.geometry), candidate.epsg]),
-  ]);
+  );
   const m = measured.rows[0];
   const comparison: BoundaryComparison = compareBoundaries({
     accepted: a.boundaryPoints, candidate: b ? b.boundaryPoints : (candidate as { points: RingedPoint[] }).points, precisionClass: accepted.precisionClass,

@@ -1,6 +1,7 @@
 // Data access for survey results: rows in, typed values out. Thin; the rules live in domain/.
 import type pg from 'pg';
 import { sql } from '../db/sql-files';
+import { lookups } from '../db/database';
 import type { KindFamily, ResultSummary } from '../domain/survey-result';
 import type { BoundaryPoint } from '../domain/survey-geometry';
 import type { Visibility } from '../auth/viewer';
@@ -72,10 +73,10 @@ export interface StoredBoundaryPoint extends BoundaryPoint {
 
 /** The geometry (GeoJSON, as submitted and in EPSG:4490) and the boundary points of one result. */
 export async function resultGeometry(db: Queryable, parcelCode: string, id: string) {
-  const [geometry, points] = await Promise.all([
-    db.query(sql('survey-geometry'), [parcelCode, id]),
-    db.query(sql('boundary-points-by-survey'), [parcelCode, id]),
-  ]);
+  const [geometry, points] = await lookups(db,
+    () => db.query(sql('survey-geometry'), [parcelCode, id]),
+    () => db.query(sql('boundary-points-by-survey'), [parcelCode, id]),
+  );
   const g = geometry.rows[0];
   return {
     geometry: g?.geometry ? JSON.parse(g.geometry) : null,
