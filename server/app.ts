@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type NextFunction } from 'express';
+import compression from 'compression';
 import { errorMiddleware, HubError, notFound } from './errors';
 import { authorize, clientAddress, cookie, resolveViewer, SESSION_COOKIE } from './auth/access';
 import { requireScope } from './auth/scope';
@@ -36,6 +37,8 @@ export function createApp(ctx: HubContext): express.Express {
   const app = express();
   app.disable('x-powered-by');
   if (ctx.config.trustProxy) app.set('trust proxy', 1);
+  // brotli (quality 4) or gzip on every compressible answer over 1 kB: JSON, the app's JS, CSS and HTML.
+  app.use(compression());
   app.use(express.json({ limit: '20mb', verify: (req, _res, buf) => ((req as Request & { rawBody?: Buffer }).rawBody = buf) }));
   const limiter = new RateLimiter(ctx.config.rateLimitPerMinute);
 
@@ -54,7 +57,9 @@ export function createApp(ctx: HubContext): express.Express {
         await requireScope(ctx.db.pool, route.scope, req, viewer);
         if (route.body && !req.is('multipart/form-data')) validate(route.body.json, req.body ?? {});
         const result = await route.handle(req, { ...ctx, viewer, clientAddress: address });
-        if ('file' in result) {
+        if ('jsonText' in result) {
+          res.status(result.status ?? 200).type('application/json').send(result.jsonText);
+        } else if ('file' in result) {
           res.status(200).type(result.file.contentType).set('Content-Disposition', attachment(result.file.fileName)).send(Buffer.from(result.file.bytes));
         } else {
           if (result.headers) res.set(result.headers);
@@ -68,7 +73,8 @@ export function createApp(ctx: HubContext): express.Express {
   app.use('/api', (req, _res, next) => next(notFound('ROUTE_NOT_FOUND', `There is no API endpoint ${req.method} ${req.originalUrl}; see /api/openapi.json`)));
 
   if (fs.existsSync(WEB_DIST)) {
-    app.use(express.static(WEB_DIST));
+    // Built assets carry a content hash in their names: cached for a year; index.html is asked for again each time.
+    app.use(express.static(WEB_DIST, { setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') }));
     app.get('*', (_req, res) => res.sendFile(path.join(WEB_DIST, 'index.html')));
   }
   app.use(errorMiddleware);
