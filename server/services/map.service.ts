@@ -5,7 +5,7 @@ import { badRequest } from '../errors';
 import { STAGES } from '../domain/survey-result';
 import { SEE_ALL, visibilityOf } from '../auth/viewer';
 import { requirePurpose, type ReadPurpose } from '../auth/purpose';
-import { auditRead, type Actor } from './audit.service';
+import { actorColumns, auditRead, type Actor } from './audit.service';
 import { parseBbox } from './parcels.service';
 
 /** Features answered at most; a box holding more (a city view) is answered with counts on a grid instead. */
@@ -16,7 +16,7 @@ const GRID_CELLS = 64;
 /**
  * Results in a bbox for the map as GeoJSON text in EPSG:4490 (lon/lat), written by the database: slim features, or
  * at city zoom (more than MAX_FEATURES in the box) parcel counts on a grid (`aggregated: true`, no coordinates of any
- * parcel). A read of features is recorded as one audit row listing the parcels drawn (R8).
+ * parcel). A read of features is recorded, in the same statement, as one audit row listing the parcels drawn (R8).
  */
 export async function mapFeatures(pool: pg.Pool, query: { bbox?: string; stage?: string }, actor: Actor, why: ReadPurpose = {}): Promise<string> {
   const recorded = requirePurpose(actor.viewer, 'view', why);
@@ -24,10 +24,12 @@ export async function mapFeatures(pool: pg.Pool, query: { bbox?: string; stage?:
   if (!query.bbox) throw badRequest('BBOX_REQUIRED', 'bbox is required: minLon,minLat,maxLon,maxLat in EPSG:4490');
   const bbox = parseBbox(query.bbox);
   if (query.stage !== undefined && !(STAGES as readonly string[]).includes(query.stage)) throw badRequest('STAGE_UNKNOWN', `stage must be one of ${STAGES.join(', ')}`);
-  const { rows } = await pool.query(sql('map-features'), [...bbox, visibility.organisation, visibility.countyCodes, query.stage ?? null, MAX_FEATURES, GRID_CELLS]);
-  const { parcel_codes: parcelCodes, body } = rows[0];
-  if (parcelCodes?.length) await auditRead(pool, actor, 'map.read', { parcelCodes }, recorded, { bbox: query.bbox, stage: query.stage ?? null });
-  return body;
+  const details = { bbox: query.bbox, stage: query.stage ?? null, ...(recorded.browsing ? { browsing: true } : {}) };
+  const { rows } = await pool.query(sql('map-features'), [
+    ...bbox, visibility.organisation, visibility.countyCodes, query.stage ?? null, MAX_FEATURES, GRID_CELLS,
+    ...actorColumns(actor), recorded.applicationNo ?? null, recorded.purpose ?? null, JSON.stringify(details),
+  ]);
+  return rows[0].body;
 }
 
 /** Results by status (the review queue: submitted), oldest first, with their areas: one audit row listing the parcels. */

@@ -2,7 +2,10 @@
 -- codes; null: none), optionally one stage ($7), built here as GeoJSON text: up to $8 results as slim features (id =
 -- survey result id, no crs member, lon/lat to 7 decimals ≈ 1 cm), in the spatial index's order — no sort of every
 -- result in view; where more than $8 lie in the box (a city view), parcel counts on a grid of $9 cells across instead.
--- Also: whether it aggregated, and the parcels the features show (for the audit row, R8).
+-- Features are a read of coordinates (R8): the same statement records it as one audit row listing the parcels drawn,
+-- by the actor $10–$13 (name, account id, roles, client address), for application $14 and purpose $15, with the
+-- details $16 (bbox, stage, browsing) — counts are no parcel's data and are not recorded. Also answered: whether it
+-- aggregated, and how many parcels the features show.
 WITH visible AS NOT MATERIALIZED (
   SELECT r.id, r.parcel_code, r.stage, r.kind, r.status, r.superseded_by, r.organisation, r.surveyed_on, r.plane_area_m2, r.geom_4490
   FROM survey_result r
@@ -15,9 +18,14 @@ WITH visible AS NOT MATERIALIZED (
   SELECT * FROM visible LIMIT $8::int + 1
 ), answer AS (
   SELECT (SELECT count(*) FROM hit) > $8::int AS aggregated
+), audit AS (
+  INSERT INTO audit_event (actor, actor_id, roles, action, parcel_code, subject_id, application_no, purpose, client_address, details)
+  SELECT $10::text, $11::uuid, $12::text[], 'map.read', NULL, NULL, $14::text, $15::text, $13::text,
+    $16::jsonb || jsonb_build_object('parcelCodes', (SELECT jsonb_agg(DISTINCT parcel_code::text COLLATE "C" ORDER BY parcel_code::text COLLATE "C") FROM hit))
+  FROM answer WHERE NOT answer.aggregated AND EXISTS (SELECT 1 FROM hit)
+  RETURNING 1
 )
-SELECT answer.aggregated,
-  CASE WHEN NOT answer.aggregated THEN (SELECT array_agg(DISTINCT parcel_code) FROM hit) END AS parcel_codes,
+SELECT answer.aggregated, (SELECT count(*) FROM audit) AS audited,
   CASE WHEN answer.aggregated THEN (
     -- Square cells of the longer side / $9; each cell a point at its centre with the number of parcels in it.
     SELECT '{"type":"FeatureCollection","aggregated":true,"features":[' || coalesce(string_agg(json_build_object(
