@@ -16,7 +16,8 @@ import { DEFAULT_UNIFIED_REGISTRATION_DATE } from '../config';
 import { currentBoundaryResult, unitAreaSources, type ResultSummary } from '../domain/survey-result';
 import { SEE_ALL } from '../auth/viewer';
 import { actorColumns, auditRead, type Actor } from './audit.service';
-import { packetFacts } from './packet-facts';
+import { parcelFacts } from './parcel-facts';
+import { refuseRetired } from './lineage.service';
 import { requirePurpose, type ReadPurpose } from '../auth/purpose';
 import { requireParcelCode } from './parcels.service';
 import { resultsOfParcel } from './survey-store';
@@ -54,7 +55,9 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
   }
   // Round trips: one read of everything the decision needs, the Hausdorff comparison only when a re-survey is
   // pending, one write of the packet with its audit row (the session was resolved from the principal cache).
-  const facts = await packetFacts(pool, parcel.code);
+  const facts = await parcelFacts(pool, parcel.code, SEE_ALL);
+  if (!facts) throw notFound('PARCEL_NOT_FOUND', `Parcel ${parcel.code} is not registered in the hub`);
+  refuseRetired(parcel.code, facts.retirement ?? undefined);
   const { results, lineage } = facts;
   const sources = unitAreaSources(results);
   const boundary = currentBoundaryResult(results);

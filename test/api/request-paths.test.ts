@@ -45,6 +45,18 @@ it('answers a registration packet in at most 3 round trips once the session is k
   expect(audit.rows).toEqual([{ actor: hub.username, application_no: `RT-${parcelCode.slice(-5)}` }]);
 });
 
+it('reads a parcel in 2 round trips once the session is known: everything in one read, then its audit row', async () => {
+  const parcelCode = freshParcelCode();
+  const submitted = await hub.request('POST', '/api/surveys', landSupplySubmission(parcelCode));
+  expect((await hub.request('POST', `/api/surveys/${submitted.body.id}/review`, { decision: 'accept' })).status).toBe(200);
+  await hub.request('GET', '/api/session');
+  const { statements, value: res } = await statementsDuring(() => hub.request('GET', `/api/parcels/${parcelCode}`));
+  expect(res.status).toBe(200);
+  expect(res.body.currentBoundary).toMatchObject({ surveyId: submitted.body.id, planeAreaM2: 2300 });
+  expect(res.body.currentBoundary.boundaryPoints).toHaveLength(8);
+  expect(statements).toHaveLength(2);
+});
+
 it('resolves a session once, and forgets it the moment it is logged out', async () => {
   const person = await hub.login(['registrar']);
   const get = () => fetch(`${hub.url}/api/session`, { headers: { cookie: person.cookie } });

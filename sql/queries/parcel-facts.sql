@@ -1,9 +1,18 @@
--- Everything a registration packet's decision needs about parcel $1, in one round trip (no row: no such parcel):
--- the parcel, its retirement and lineage, every result (as survey-results-by-parcel.sql, seen by all), the unit areas
--- of each current result with unit areas, and the geometry and 界址点 of each current boundary result that is not a
--- confirmation. Which of them are the pre-sale/verified sources and the boundary in force is decided in the domain
+-- Everything a registration packet's decision or a parcel read needs about parcel $1, in one round trip (no row: no
+-- such parcel), as the viewer may see it ($2 an organisation whose unreviewed results and units are the only ones
+-- besides accepted ones, $3 the county codes in scope; null: no restriction): the parcel, its retirement and lineage,
+-- its units (as units-by-parcel.sql), every result (as survey-results-by-parcel.sql), the unit areas of each current
+-- result with unit areas, and the geometry and 界址点 of each current boundary result that is not a confirmation.
+-- Which of them are the pre-sale/verified sources and the boundary in force is decided in the domain
 -- (survey-result.ts); these supersets are usually one result each. Timestamps come as ISO text inside the JSON.
-SELECT p.parcel_code, p.location, p.land_use, p.right_type,
+SELECT p.parcel_code, p.location, p.land_use, p.right_type, p.created_at, p.updated_at, p.organisation,
+  EXISTS (SELECT 1 FROM survey_result r WHERE r.parcel_code = p.parcel_code AND r.status = 'accepted') AS has_accepted,
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('unit_code', u.unit_code, 'location', u.location, 'use', u.use, 'floor', u.floor) ORDER BY u.unit_code), '[]')
+   FROM unit u
+   WHERE u.parcel_code = p.parcel_code
+     AND ($2::text IS NULL OR u.organisation IS NULL OR u.organisation = $2 OR EXISTS (
+       SELECT 1 FROM unit_area a JOIN survey_result r ON r.parcel_code = a.parcel_code AND r.id = a.survey_id
+       WHERE a.parcel_code = u.parcel_code AND a.unit_code = u.unit_code AND r.status = 'accepted'))) AS units,
   (SELECT to_jsonb(x) FROM (
      SELECT event_id, kind, successor_codes, change_no, recorded_by, retired_at
      FROM parcel_retirement WHERE parcel_code = p.parcel_code) x) AS retirement,
@@ -24,7 +33,9 @@ SELECT p.parcel_code, p.location, p.land_use, p.right_type,
          sum(inner_area_m2) AS inner_area_m2, sum(shared_area_m2) AS shared_area_m2
        FROM unit_area a WHERE a.parcel_code = r.parcel_code AND a.survey_id = r.id
      ) ua ON true
-     WHERE r.parcel_code = p.parcel_code) x) AS results,
+     WHERE r.parcel_code = p.parcel_code
+       AND ($2::text IS NULL OR r.status = 'accepted' OR r.organisation = $2)
+       AND ($3::text[] IS NULL OR left(r.parcel_code, 6) = ANY ($3))) x) AS results,
   (SELECT coalesce(jsonb_object_agg(r.id, (
      SELECT coalesce(jsonb_agg(jsonb_build_object('unit_code', a.unit_code, 'building_area_m2', a.building_area_m2,
          'inner_area_m2', a.inner_area_m2, 'shared_area_m2', a.shared_area_m2) ORDER BY a.unit_code), '[]')
