@@ -117,7 +117,7 @@ export async function run(): Promise<string[][]> {
     try {
       const cookie = await logIn(hub.url, 'admin', ADMIN_PASSWORD);
       log(`server: generating ${PARCELS} parcels…`);
-      const generatedS = await city.generate(hub, cookie, log);
+      const generatedS = await city.generate(hub, cookie, log, database.url);
       log(`server: ${REQUESTS} packets and parcel reads…`);
       const measured = await measureHub(hub, cookie, city, `BENCH-${process.pid}`);
       const baseline = await measureBaseline(database.url, city);
