@@ -1,117 +1,30 @@
-// Registration-packet latency at PACKET_PARCELS (100 000) generated parcels with accepted boundaries: p50/p99 of
-// POST /api/registration-packets, against a baseline measured in the same run: the packet's lookups as raw SQL.
+// The request paths at PACKET_PARCELS (100 000; 20 000 with --quick) generated parcels with accepted boundaries, on the
+// PostgreSQL server, each figure beside a baseline of the same run: POST /api/registration-packets at 1 and 8 in flight
+// and GET /api/parcels/{code} at 8 against their lookups as raw SQL; the map (map-paths.ts); then the same packets and
+// parcel reads on the embedded engine with as many parcels, as a ratio to the server.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { startHub, type RunningHub } from '../server/hub';
 import { loadConfig } from '../server/config';
 import { sql } from '../server/db/sql-files';
-import { writeExchangeTxt } from '../server/formats/txt-exchange.format';
 import { logIn, openBenchDatabase, percentile } from './bench-support';
+import { bounded, City, random, type Timed } from './city-fixture';
+import { measureMap } from './map-paths';
 
-const PARCELS = Number(process.env.PACKET_PARCELS ?? 100_000);
-const REQUESTS = Number(process.env.PACKET_REQUESTS ?? 2_000);
+const QUICK = process.env.BENCH_QUICK === '1';
+const PARCELS = Number(process.env.PACKET_PARCELS ?? (QUICK ? 20_000 : 100_000));
+const REQUESTS = Number(process.env.PACKET_REQUESTS ?? (QUICK ? 400 : 2_000));
 /** Requests (or lookup sets) in flight at once, for the hub and the baseline alike. */
 const CONCURRENCY = 8;
-/** Plots per generated TXT file, i.e. per POST /api/imports (one transaction each). */
-const PLOTS_PER_FILE = 20_000;
 const SEED = 20_250_115;
 const ADMIN_PASSWORD = 'bench-admin-password';
 const REGISTRATION_TYPE = '国有建设用地使用权首次登记';
-/** 孟州 (410883), 地籍区 888: the generated codes are 孟州 codes, so the plots lie there (county check within 3 km). */
-const PREFIX = '410883888';
-const CENTRE = { east: 38389542, north: 3864977 };
-/** An 8 m × 8 m plot in a 10 m cell: 100 000 plots make a 3.2 km square around CENTRE. */
-const SIDE = 8;
-const CELL = 10;
 
-/** The i-th parcel's 宗地代码: 地籍子区 001, 002, … of 99 999 parcels each. */
-const parcelCode = (i: number) =>
-  `${PREFIX}${String(Math.floor(i / 99_999) + 1).padStart(3, '0')}GB${String((i % 99_999) + 1).padStart(5, '0')}`;
-
-/** The i-th plot's corners (X north, Y east, m, EPSG:4526), clockwise from the north-west, on a grid centred on CENTRE. */
-function corners(i: number): [number, number][] {
-  const columns = Math.ceil(Math.sqrt(PARCELS));
-  const e = CENTRE.east - (columns * CELL) / 2 + (i % columns) * CELL;
-  const n = CENTRE.north - (columns * CELL) / 2 + Math.floor(i / columns) * CELL;
-  return [[n + SIDE, e], [n + SIDE, e + SIDE], [n, e + SIDE], [n, e]];
-}
-
-/** An exchange TXT with the plots [from, to), each numbered with its own 宗地代码. */
-function generateTxt(from: number, to: number): Uint8Array {
-  return writeExchangeTxt({
-    epsg: 4526,
-    header: { 数据产生单位: '基准测试', 数据产生日期: '2025-01-15' },
-    plots: Array.from({ length: to - from }, (_, k) => {
-      const points = corners(from + k).map(([x, y], j) => ({ pointNo: `J${j + 1}`, x, y }));
-      return { plotNo: parcelCode(from + k), parts: [{ partNo: 1, rings: [{ ringNo: 1, closed: true, points }] }], declaredArea: { value: (SIDE * SIDE) / 10_000, unit: '公顷' as const, inferred: false, m2: SIDE * SIDE } };
-    }),
-  });
-}
-
-/** A small seeded generator (mulberry32), so every run asks for the same parcels. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const elapsedMs = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
 const ms = (v: number) => `${v.toFixed(2)} ms`;
-
-
-/** POST /api/imports of one generated file; throws unless every plot became a result. */
-async function importFile(url: string, cookie: string, from: number, to: number): Promise<void> {
-  const form = new FormData();
-  for (const [k, v] of Object.entries({ stage: 'land_supply', kind: '勘测定界', organisation: '基准测试', surveyedOn: '2025-01-15', precisionClass: '1' })) form.append(k, v);
-  form.append('file', new Blob([Buffer.from(generateTxt(from, to))]), `packets-${from}.txt`);
-  const res = await fetch(`${url}/api/imports`, { method: 'POST', body: form, headers: { cookie } });
-  const body = await res.json();
-  if (res.status !== 201) throw new Error(`import of plots ${from}–${to - 1}: ${res.status} ${body.code} ${body.message} ${body.details?.report?.findings?.[0]?.message ?? ''}`);
-  if (body.results.length !== to - from) throw new Error(`import of plots ${from}–${to - 1}: ${body.results.length} results`);
-}
-
-/**
- * The PARCELS parcels with accepted land-supply boundaries: imported file by file, then accepted with one SQL
- * statement (reviewing them one by one over HTTP would take longer than the benchmark). Seconds taken, or null
- * when an earlier run on BENCH_DATABASE_URL left them.
- */
-async function generateParcels(hub: RunningHub, cookie: string): Promise<number | null> {
-  const like = `${PREFIX}%`;
-  const { rows } = await hub.db.pool.query("SELECT count(*)::int AS n FROM survey_result WHERE parcel_code LIKE $1 AND status = 'accepted'", [like]);
-  if (rows[0].n >= PARCELS) return null;
-  if (rows[0].n > 0) throw new Error(`the database holds ${rows[0].n} generated parcels (${PREFIX}…), fewer than ${PARCELS}: use an empty BENCH_DATABASE_URL`);
-  const t0 = process.hrtime.bigint();
-  for (let from = 0; from < PARCELS; from += PLOTS_PER_FILE) {
-    const to = Math.min(PARCELS, from + PLOTS_PER_FILE);
-    await importFile(hub.url, cookie, from, to);
-    console.error(`  imported ${to} / ${PARCELS} parcels (${(elapsedMs(t0) / 1000).toFixed(0)} s)`);
-  }
-  const accepted = await hub.db.pool.query("UPDATE survey_result SET status = 'accepted', reviewer = 'bench', reviewed_at = now() WHERE status = 'submitted' AND parcel_code LIKE $1", [like]);
-  if (accepted.rowCount !== PARCELS) throw new Error(`accepted ${accepted.rowCount} results, expected ${PARCELS}`);
-  console.error(`  accepted ${PARCELS} results with one SQL UPDATE (${(elapsedMs(t0) / 1000).toFixed(0)} s in all)`);
-  return elapsedMs(t0) / 1000;
-}
-
-/** Runs `work(0 … count-1)` with at most CONCURRENCY in flight; the latency of each, ms, and the seconds in all. */
-async function bounded(count: number, work: (i: number) => Promise<void>): Promise<{ sorted: number[]; seconds: number }> {
-  const latencies: number[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const t0 = process.hrtime.bigint();
-      await work(i);
-      latencies.push(elapsedMs(t0));
-    }
-  };
-  const t0 = process.hrtime.bigint();
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, count) }, worker));
-  return { sorted: latencies.sort((a, b) => a - b), seconds: elapsedMs(t0) / 1000 };
-}
+const log = (line: string) => console.error(`  ${line}`);
 
 /** One packet over HTTP; errors are collected, not thrown, so one bad answer does not hide the rest. */
 async function requestPacket(url: string, cookie: string, code: string, applicationNo: string, errors: string[], decisions: Map<string, number>) {
@@ -124,12 +37,19 @@ async function requestPacket(url: string, cookie: string, code: string, applicat
   else decisions.set(body.decision, (decisions.get(body.decision) ?? 0) + 1);
 }
 
+/** GET /api/parcels/{code}: the parcel read the registry desk makes most. */
+async function readParcel(url: string, cookie: string, code: string, errors: string[]) {
+  const res = await fetch(`${url}/api/parcels/${code}`, { headers: { cookie } });
+  const body = await res.json();
+  if (res.status !== 200) errors.push(`${code}: ${res.status} ${body.code} ${body.message}`);
+}
+
 /**
- * The lookups createPacket makes for a parcel with only an accepted land-supply boundary, in the same order and
- * overlap: parcel, its results (visibility null: sees all), then the boundary's geometry and 界址点 and the last
- * packet's boundary together. Nothing is written.
+ * The lookups a packet made before issue 11, for a parcel with only an accepted land-supply boundary, in the same
+ * order and overlap: parcel, its results, then the boundary's geometry and 界址点 and the last packet's boundary.
+ * Nothing is written.
  */
-async function lookupSet(pool: pg.Pool, code: string): Promise<void> {
+async function packetLookups(pool: pg.Pool, code: string): Promise<void> {
   const parcel = await pool.query(sql('parcel-by-code'), [code]);
   if (!parcel.rows[0]) throw new Error(`baseline: no parcel ${code}`);
   const results = await pool.query(sql('survey-results-by-parcel'), [code, null, null]);
@@ -142,62 +62,120 @@ async function lookupSet(pool: pg.Pool, code: string): Promise<void> {
   ]);
 }
 
-export async function run(): Promise<string[][]> {
-  const database = await openBenchDatabase('onesurvey_packets');
+/** The lookups of a parcel read, as getParcel makes them (nothing written). */
+async function parcelLookups(pool: pg.Pool, code: string): Promise<void> {
+  await pool.query(sql('parcel-by-code'), [code]);
+  const [, results] = await Promise.all([
+    pool.query(sql('units-by-parcel'), [code, null]), pool.query(sql('survey-results-by-parcel'), [code, null, null]),
+    pool.query(sql('parcel-lineage-of'), [code]), pool.query(sql('parcel-retirements'), [[code]]),
+  ]);
+  const boundary = results.rows.filter((r) => r.status === 'accepted' && r.has_geometry).at(-1);
+  await Promise.all([pool.query(sql('survey-geometry'), [code, boundary.id]), pool.query(sql('boundary-points-by-survey'), [code, boundary.id])]);
+}
+
+interface Measured { packets1: Timed; packets8: Timed; reads8: Timed; decisions: Map<string, number> }
+
+/** Packets at 1 and 8 in flight, parcel reads at 8, through the hub. */
+async function measureHub(hub: RunningHub, cookie: string, city: City, tag: string): Promise<Measured> {
+  const rand = random(SEED);
+  const codes = Array.from({ length: REQUESTS }, () => city.code(Math.floor(rand() * city.parcels)));
+  const errors: string[] = [];
+  const decisions = new Map<string, number>();
+  await bounded(Math.min(100, REQUESTS), CONCURRENCY, (i) => requestPacket(hub.url, cookie, city.code(city.parcels - 1 - i), `${tag}-warm-${i}`, errors, new Map()));
+  const packets1 = await bounded(Math.floor(REQUESTS / 4), 1, (i) => requestPacket(hub.url, cookie, codes[i], `${tag}-one-${i}`, errors, decisions));
+  const packets8 = await bounded(REQUESTS, CONCURRENCY, (i) => requestPacket(hub.url, cookie, codes[i], `${tag}-${i}`, errors, decisions));
+  const reads8 = await bounded(REQUESTS, CONCURRENCY, (i) => readParcel(hub.url, cookie, codes[i], errors));
+  if (errors.length) {
+    for (const e of errors.slice(0, 10)) log(`error: ${e}`);
+    throw new Error(`request paths FAILED: ${errors.length} requests were not answered 201/200`);
+  }
+  return { packets1, packets8, reads8, decisions };
+}
+
+/** The same parcels' lookups as raw SQL through pg clients: packets at 1 and 8, parcel reads at 8. */
+async function measureBaseline(databaseUrl: string, city: City) {
+  const rand = random(SEED);
+  const codes = Array.from({ length: REQUESTS }, () => city.code(Math.floor(rand() * city.parcels)));
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
   try {
-    const hub = await startHub(loadConfig({ DATABASE_URL: database.url, PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD }), (line) => console.error(`  [hub] ${line}`));
+    await bounded(Math.min(100, REQUESTS), CONCURRENCY, (i) => packetLookups(pool, city.code(city.parcels - 1 - i)));
+    const packets1 = await bounded(Math.floor(REQUESTS / 4), 1, (i) => packetLookups(pool, codes[i]));
+    const packets8 = await bounded(REQUESTS, CONCURRENCY, (i) => packetLookups(pool, codes[i]));
+    const reads8 = await bounded(REQUESTS, CONCURRENCY, (i) => parcelLookups(pool, codes[i]));
+    return { packets1, packets8, reads8 };
+  } finally {
+    await pool.end();
+  }
+}
+
+export async function run(): Promise<string[][]> {
+  const city = new City(PARCELS);
+  const database = await openBenchDatabase('onesurvey_packets');
+  let server: { rows: string[][]; measured: Measured };
+  try {
+    const hub = await startHub(loadConfig({ DATABASE_URL: database.url, PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD }), (line) => log(`[hub] ${line}`));
     try {
-      return await measure(hub, database.url);
+      const cookie = await logIn(hub.url, 'admin', ADMIN_PASSWORD);
+      log(`server: generating ${PARCELS} parcels…`);
+      const generatedS = await city.generate(hub, cookie, log, database.url);
+      log(`server: ${REQUESTS} packets and parcel reads…`);
+      const measured = await measureHub(hub, cookie, city, `BENCH-${process.pid}`);
+      const baseline = await measureBaseline(database.url, city);
+      log('server: map boxes and first load…');
+      const map = await measureMap(hub, database.url, cookie, city, QUICK ? 50 : 200);
+      server = { rows: [...serverRows(generatedS, measured, baseline), ...map], measured };
     } finally {
       await hub.stop();
     }
   } finally {
     await database.drop();
   }
+  if (process.env.BENCH_SKIP_EMBEDDED === '1') return server.rows;
+  return [...server.rows, ...(await embeddedRows(city, server.measured))];
 }
 
-async function measure(hub: RunningHub, databaseUrl: string): Promise<string[][]> {
-  const cookie = await logIn(hub.url, 'admin', ADMIN_PASSWORD);
-  console.error(`  generating ${PARCELS} parcels (${Math.ceil(PARCELS / PLOTS_PER_FILE)} imports of ≤ ${PLOTS_PER_FILE} plots)…`);
-  const generatedS = await generateParcels(hub, cookie);
-  await hub.db.pool.query('ANALYZE');
-  const rand = random(SEED);
-  const codes = Array.from({ length: REQUESTS }, () => parcelCode(Math.floor(rand() * PARCELS)));
-
-  console.error(`  ${REQUESTS} packet requests, ${CONCURRENCY} at a time…`);
-  const errors: string[] = [];
-  const decisions = new Map<string, number>();
-  const tag = `BENCH-${process.pid}`;
-  await bounded(Math.min(100, REQUESTS), (i) => requestPacket(hub.url, cookie, parcelCode(PARCELS - 1 - i), `${tag}-warm-${i}`, errors, new Map()));
-  const packets = await bounded(REQUESTS, (i) => requestPacket(hub.url, cookie, codes[i], `${tag}-${i}`, errors, decisions));
-  if (errors.length) {
-    for (const e of errors.slice(0, 10)) console.error(`  error: ${e}`);
-    throw new Error(`packets FAILED: ${errors.length} of ${REQUESTS} requests were not answered 201`);
-  }
-
-  console.error(`  baseline: the same parcels' lookup sets as raw SQL, ${CONCURRENCY} pg connections…`);
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: CONCURRENCY });
-  let sets: Awaited<ReturnType<typeof bounded>>;
+/** The same packets and parcel reads on the embedded engine (a fresh data folder, the same city), as a ratio to the server. */
+async function embeddedRows(city: City, onServer: Measured): Promise<string[][]> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onesurvey-bench-embedded-'));
   try {
-    await bounded(Math.min(100, REQUESTS), (i) => lookupSet(pool, parcelCode(PARCELS - 1 - i)));
-    sets = await bounded(REQUESTS, (i) => lookupSet(pool, codes[i]));
+    const hub = await startHub(loadConfig({ DATA_DIR: dataDir, PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD }), (line) => log(`[embedded hub] ${line}`));
+    try {
+      const cookie = await logIn(hub.url, 'admin', ADMIN_PASSWORD);
+      log(`embedded: generating ${PARCELS} parcels…`);
+      await city.generate(hub, cookie, log);
+      const m = await measureHub(hub, cookie, city, `BENCH-E-${process.pid}`);
+      const p = (t: Timed, q: number) => percentile(t.sorted, q);
+      const row = (what: string, e: Timed, s: Timed, q: number) => ['embedded', `${what}, ${q === 0.5 ? 'p50' : 'p99'}: embedded engine ÷ the server (same city, same run)`, ms(p(e, q)), ms(p(s, q)), (p(e, q) / p(s, q)).toFixed(2)];
+      return [
+        row(`packets, 1 in flight`, m.packets1, onServer.packets1, 0.5),
+        row(`packets, ${CONCURRENCY} in flight`, m.packets8, onServer.packets8, 0.5),
+        row(`packets, ${CONCURRENCY} in flight`, m.packets8, onServer.packets8, 0.99),
+        row(`parcel read, ${CONCURRENCY} in flight`, m.reads8, onServer.reads8, 0.5),
+        row(`parcel read, ${CONCURRENCY} in flight`, m.reads8, onServer.reads8, 0.99),
+      ];
+    } finally {
+      await hub.stop();
+    }
   } finally {
-    await pool.end();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
-  return rows(hub.db.engine, generatedS, packets, sets, decisions);
 }
 
-function rows(engine: string, generatedS: number | null, packets: { sorted: number[]; seconds: number }, sets: { sorted: number[]; seconds: number }, decisions: Map<string, number>): string[][] {
-  const p = (s: number[], q: number) => percentile(s, q);
-  const compared = `POST /api/registration-packets (reads + packet and audit insert in one transaction) ÷ its 5 lookups as raw SQL (no writes)`;
-  const rate = (r: { sorted: number[]; seconds: number }) => r.sorted.length / r.seconds;
-  const decided = [...decisions].map(([d, n]) => `${d} ${n}`).join(', ');
+function serverRows(generatedS: number | null, hub: Measured, raw: Awaited<ReturnType<typeof measureBaseline>>): string[][] {
+  const p = (t: Timed, q: number) => percentile(t.sorted, q);
+  const decided = [...hub.decisions].map(([d, n]) => `${d} ${n}`).join(', ');
+  const vs = (label: string, h: Timed, b: Timed, q: number) => ['packets', label, ms(p(h, q)), ms(p(b, q)), (p(h, q) / p(b, q)).toFixed(2)];
+  const packet = 'POST /api/registration-packets (read, decide, packet + audit in one statement)';
+  const lookups = 'its pre-issue-11 lookups as raw SQL (no writes)';
   return [
-    ['packets', `${engine}: ${PARCELS} generated parcels — ${Math.ceil(PARCELS / PLOTS_PER_FILE)} × POST /api/imports, then accepted by one SQL UPDATE (review path not measured)`,
+    ['packets', `server: ${PARCELS} generated parcels — POST /api/imports of 20 000 plots each, accepted by one SQL UPDATE`,
       generatedS === null ? 'reused from an earlier run' : `${generatedS.toFixed(0)} s (${(PARCELS / generatedS).toFixed(0)} parcels/s)`, '—', '—'],
-    ['packets', `p50 latency, ${REQUESTS} random parcels, ${CONCURRENCY} in flight: ${compared}`, ms(p(packets.sorted, 0.5)), ms(p(sets.sorted, 0.5)), (p(packets.sorted, 0.5) / p(sets.sorted, 0.5)).toFixed(2)],
-    ['packets', `p99 latency, same: ${compared}`, ms(p(packets.sorted, 0.99)), ms(p(sets.sorted, 0.99)), (p(packets.sorted, 0.99) / p(sets.sorted, 0.99)).toFixed(2)],
-    ['packets', 'mean latency, same', ms(mean(packets.sorted)), ms(mean(sets.sorted)), (mean(packets.sorted) / mean(sets.sorted)).toFixed(2)],
-    ['packets', `throughput: packets/s ÷ lookup sets/s (decisions: ${decided})`, `${rate(packets).toFixed(0)} req/s`, `${rate(sets).toFixed(0)} sets/s`, (rate(packets) / rate(sets)).toFixed(3)],
+    vs(`p50, 1 in flight: ${packet} ÷ ${lookups}`, hub.packets1, raw.packets1, 0.5),
+    vs('p99, 1 in flight, same', hub.packets1, raw.packets1, 0.99),
+    vs(`p50, ${CONCURRENCY} in flight, same`, hub.packets8, raw.packets8, 0.5),
+    vs(`p99, ${CONCURRENCY} in flight, same (decisions: ${decided})`, hub.packets8, raw.packets8, 0.99),
+    ['packets', `mean, ${CONCURRENCY} in flight, same`, ms(mean(hub.packets8.sorted)), ms(mean(raw.packets8.sorted)), (mean(hub.packets8.sorted) / mean(raw.packets8.sorted)).toFixed(2)],
+    vs(`p50, ${CONCURRENCY} in flight: GET /api/parcels/{code} (one read + its audit row) ÷ its pre-issue-11 lookups as raw SQL`, hub.reads8, raw.reads8, 0.5),
+    vs(`p99, ${CONCURRENCY} in flight, same`, hub.reads8, raw.reads8, 0.99),
   ];
 }

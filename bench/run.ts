@@ -1,4 +1,8 @@
-// npm run bench [-- name…]: each benchmark prints its figures next to a baseline measured in the same run, as a ratio.
+// npm run bench [-- name…] [--quick]: each benchmark prints its figures next to a baseline measured in the same run, as a ratio.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import * as importBench from './import.bench';
 import * as loadBench from './load.bench';
 import * as packetsBench from './packets.bench';
@@ -7,7 +11,11 @@ import * as parseBench from './parse.bench';
 const BENCHES: Record<string, { run(): Promise<string[][]> }> = { import: importBench, load: loadBench, packets: packetsBench, parse: parseBench };
 
 async function main(): Promise<void> {
-  const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
+  const args = process.argv.slice(2);
+  // --quick: a CI-sized run (fewer parcels and requests; each bench reads BENCH_QUICK).
+  if (args.includes('--quick')) process.env.BENCH_QUICK = '1';
+  const named = args.filter((a) => !a.startsWith('--'));
+  const names = named.length ? named : Object.keys(BENCHES);
   const unknown = names.filter((n) => !BENCHES[n]);
   if (unknown.length) {
     console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);
@@ -20,6 +28,23 @@ async function main(): Promise<void> {
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...r[c]].length)));
   for (const r of rows) console.log(r.map((cell, c) => cell + ' '.repeat(widths[c] - [...cell].length)).join('  '));
+  writeResults(names, rows);
+}
+
+/** bench/results/<benches>-<time>.json: the table with the machine and the commit it was measured on. */
+function writeResults(names: string[], rows: string[][]): void {
+  const dir = path.resolve(__dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  let commit = 'unknown';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: __dirname, encoding: 'utf8' }).trim();
+  } catch { /* not a git checkout */ }
+  const at = new Date().toISOString();
+  const machine = { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const [header, ...body] = rows;
+  const file = path.join(dir, `${names.join('-')}${process.env.BENCH_QUICK === '1' ? '-quick' : ''}-${at.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify({ at, commit, quick: process.env.BENCH_QUICK === '1', machine, columns: header, rows: body }, null, 2));
+  console.error(`results written to ${path.relative(process.cwd(), file)}`);
 }
 
 void main().catch((err) => {

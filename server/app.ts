@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type NextFunction } from 'express';
+import compression from 'compression';
 import { errorMiddleware, HubError, notFound } from './errors';
 import { authorize, clientAddress, cookie, resolveViewer, SESSION_COOKIE } from './auth/access';
 import { requireScope } from './auth/scope';
@@ -67,6 +68,8 @@ export function createApp(ctx: HubContext, options: AppOptions = {}): express.Ex
   app.disable('x-powered-by');
   if (ctx.config.trustProxy) app.set('trust proxy', 1);
   app.use(securityHeaders);
+  // brotli (quality 4) or gzip on every compressible answer over 1 kB: JSON, the app's JS, CSS and HTML.
+  app.use(compression());
   app.use(express.json({ limit: '20mb', verify: (req, _res, buf) => ((req as Request & { rawBody?: Buffer }).rawBody = buf) }));
   const limiter = new RateLimiter(ctx.config.rateLimitPerMinute);
   const loginBudget = new FailureBudget(ctx.config.loginFailuresPerAddress);
@@ -87,7 +90,9 @@ export function createApp(ctx: HubContext, options: AppOptions = {}): express.Ex
         checkQuery(route, req.query);
         const upload = await checkBody(req, route);
         const result = await route.handle(req, { ...ctx, viewer, clientAddress: address, loginBudget, upload });
-        if ('file' in result) {
+        if ('jsonText' in result) {
+          res.status(result.status ?? 200).type('application/json').send(result.jsonText);
+        } else if ('file' in result) {
           res.status(200).type(result.file.contentType).set('Content-Disposition', attachment(result.file.fileName)).send(Buffer.from(result.file.bytes));
         } else {
           if (result.headers) res.set(result.headers);
@@ -104,7 +109,8 @@ export function createApp(ctx: HubContext, options: AppOptions = {}): express.Ex
 
   const webDist = options.webDist ?? WEB_DIST;
   if (fs.existsSync(webDist)) {
-    app.use(express.static(webDist));
+    // Built assets carry a content hash in their names: cached for a year; index.html is asked for again each time.
+    app.use(express.static(webDist, { setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') }));
     app.get('*', (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
   }
   app.use(errorMiddleware);

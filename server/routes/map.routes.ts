@@ -11,12 +11,12 @@ export const mapRoutes: Route[] = [
     access: 'authenticated',
     scope: 'listing',
     operationId: 'mapFeatures',
-    summary: 'Survey results in a bbox as GeoJSON (EPSG:4490 lon/lat) for the map: stage, kind, role (parcel boundary or building footprint), status',
+    summary: 'Survey results in a bbox as GeoJSON (EPSG:4490 lon/lat, 7 decimals) for the map: stage, kind, role (parcel boundary or building footprint), status; the feature id is the survey result id. Where more than 5000 lie in the box, parcel counts on a grid instead (aggregated: true)',
     tag: 'map',
     params: [{ name: 'bbox', in: 'query', description: 'minLon,minLat,maxLon,maxLat (EPSG:4490)', required: true }, { name: 'stage', in: 'query', description: 'One stage only', schema: { enum: [...STAGES] }, invalidCode: 'STAGE_UNKNOWN' }, ...purposeParams],
-    responses: { 200: { description: 'A GeoJSON FeatureCollection (at most 5000 features; truncated says when more matched)' }, 400: { description: 'Bad bbox or stage', schema: 'error' } },
+    responses: { 200: { description: 'A GeoJSON FeatureCollection: at most 5000 features, or (aggregated: true) points with the number of parcels and results in each grid cell' }, 400: { description: 'Bad bbox or stage', schema: 'error' } },
     async handle(req, ctx) {
-      return { body: await mapFeatures(ctx.db.pool, req.query as { bbox?: string; stage?: string }, actorOf(ctx), purposeOf(req)) };
+      return { jsonText: await mapFeatures(ctx.db.pool, req.query as { bbox?: string; stage?: string }, actorOf(ctx), purposeOf(req)) };
     },
   },
   {

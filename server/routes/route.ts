@@ -77,6 +77,8 @@ export interface Route {
 
 export type RouteResult =
   | { status?: number; body: unknown; headers?: Record<string, string | string[]> }
+  /** A JSON document the database already wrote (sent as it is, not parsed and serialised again). */
+  | { status?: number; jsonText: string }
   | { file: { fileName: string; contentType: string; bytes: Uint8Array } };
 
 /** Content-Disposition for a download whose name may be Chinese (RFC 6266 / 5987). */

@@ -5,6 +5,7 @@ import { badRequest, conflict, HubError, notFound } from '../errors';
 import { hashPassword, newSecret, secretHash, verifyPassword } from '../auth/passwords';
 import { ROLES, type Role, type Viewer } from '../auth/viewer';
 import { audit, HUB_ACTOR, type Actor } from './audit.service';
+import { cachedPrincipal, forgetSecret, forgetToken, rememberPrincipal } from '../auth/principal-cache';
 
 export const SESSION_HOURS = 12;
 
@@ -63,18 +64,36 @@ export async function logIn(pool: pg.Pool, username: string, password: string, c
   return { token, viewer };
 }
 
+/** Ends a session: the database row and this process's cached principal, at once. */
 export async function logOut(pool: pg.Pool, token: string): Promise<void> {
-  await pool.query(sql('session-delete'), [secretHash(token)]);
+  const hash = secretHash(token);
+  await pool.query(sql('session-delete'), [hash]);
+  // After the delete: a request resolving the session meanwhile may have cached it again.
+  forgetSecret(hash);
 }
 
+/** The person behind a session cookie; asked of the database at most once per PRINCIPAL_CACHE_MS. */
 export async function viewerOfSession(pool: pg.Pool, token: string): Promise<Viewer | undefined> {
-  const { rows } = await pool.query(sql('session-resolve'), [secretHash(token)]);
-  return rows[0] && toViewer(rows[0], 'session');
+  const hash = secretHash(token);
+  const cached = cachedPrincipal(hash);
+  if (cached) return cached;
+  const { rows } = await pool.query(sql('session-resolve'), [hash]);
+  if (!rows[0]) return undefined;
+  const viewer = toViewer(rows[0], 'session');
+  rememberPrincipal(hash, viewer, null, rows[0].expires_at.getTime());
+  return viewer;
 }
 
+/** The account (and scope) behind a bearer token; asked of the database at most once per PRINCIPAL_CACHE_MS. */
 export async function viewerOfToken(pool: pg.Pool, token: string): Promise<Viewer | undefined> {
-  const { rows } = await pool.query(sql('token-resolve'), [secretHash(token)]);
-  return rows[0] && toViewer(rows[0], 'token');
+  const hash = secretHash(token);
+  const cached = cachedPrincipal(hash);
+  if (cached) return cached;
+  const { rows } = await pool.query(sql('token-resolve'), [hash]);
+  if (!rows[0]) return undefined;
+  const viewer = toViewer(rows[0], 'token');
+  rememberPrincipal(hash, viewer, rows[0].token_id);
+  return viewer;
 }
 
 /**
@@ -100,6 +119,7 @@ export async function issueToken(pool: pg.Pool, accountId: string, name: string,
 
 export async function revokeToken(pool: pg.Pool, id: string, actor: Actor = HUB_ACTOR): Promise<void> {
   const { rows } = await pool.query(sql('token-revoke'), [id]);
+  forgetToken(id); // after the update, so that no request in between caches it again
   if (!rows[0]) throw notFound('TOKEN_NOT_FOUND', `There is no live token ${id}`);
   await audit(pool, actor, { action: 'token.revoke', subjectId: id });
 }

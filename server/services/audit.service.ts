@@ -67,3 +67,7 @@ export async function auditEvents(pool: pg.Pool, parcelCode: string | null, limi
     subjectId: r.subject_id, applicationNo: r.application_no, purpose: r.purpose, clientAddress: r.client_address, details: r.details,
   }));
 }
+
+/** The actor's columns of an audit row (name, account id, roles, client address), for statements that write one themselves. */
+export const actorColumns = (actor: Actor): [string, string | null, string[], string] =>
+  [actor.viewer?.username ?? actor.name ?? 'hub', actor.viewer?.accountId ?? null, actor.viewer?.roles ?? [], actor.clientAddress];

@@ -27,27 +27,38 @@ const OUTSIDE_ALLOWANCE = (areaM2: number) => 1 + areaM2 * 0.001;
 
 export interface Retirement { eventId: string; kind: 'split' | 'merge'; successorCodes: string[]; changeNo: string; recordedBy: string; retiredAt: string }
 
+/** Maps a row of parcel-retirements.sql (timestamps as Date or ISO text). */
+export const toRetirement = (r: Record<string, any>): Retirement => ({
+  eventId: r.event_id, kind: r.kind, successorCodes: r.successor_codes, changeNo: r.change_no, recordedBy: r.recorded_by, retiredAt: new Date(r.retired_at).toISOString(),
+});
+
+/** Maps a row of parcel-lineage-of.sql (timestamps as Date or ISO text). */
+export const toLineage = (r: Record<string, any>): Lineage & { recordedBy: string } => ({
+  eventId: r.event_id, kind: r.kind, predecessorCodes: r.predecessor_codes, surveyId: r.survey_id, changeNo: r.change_no, recordedBy: r.recorded_by, recordedAt: new Date(r.recorded_at).toISOString(),
+});
+
 /** The retirements among `codes`, by code. */
 export async function retirementsOf(db: Queryable, codes: string[]): Promise<Map<string, Retirement>> {
   const { rows } = await db.query(sql('parcel-retirements'), [codes]);
-  return new Map(rows.map((r) => [r.parcel_code, {
-    eventId: r.event_id, kind: r.kind, successorCodes: r.successor_codes, changeNo: r.change_no, recordedBy: r.recorded_by, retiredAt: r.retired_at.toISOString(),
-  }]));
+  return new Map(rows.map((r) => [r.parcel_code, toRetirement(r)]));
 }
 
 /** How `code` came to be: the split or merge that made it, if any. */
 export async function lineageOf(db: Queryable, code: string): Promise<(Lineage & { recordedBy: string }) | null> {
   const { rows } = await db.query(sql('parcel-lineage-of'), [code]);
-  const r = rows[0];
-  return r ? { eventId: r.event_id, kind: r.kind, predecessorCodes: r.predecessor_codes, surveyId: r.survey_id, changeNo: r.change_no, recordedBy: r.recorded_by, recordedAt: r.recorded_at.toISOString() } : null;
+  return rows[0] ? toLineage(rows[0]) : null;
+}
+
+/** 409 naming where the parcel went, when it was retired. */
+export function refuseRetired(code: string, r: Retirement | undefined): void {
+  if (!r) return;
+  throw conflict('PARCEL_RETIRED', `parcel ${code} was retired by a ${r.kind} (${r.changeNo}) and takes nothing new; it continues as ${r.successorCodes.join(', ')}`, { parcelCode: code, ...r });
 }
 
 /** 409 when any of `codes` was retired, naming where each went. */
 export async function requireNotRetired(db: Queryable, codes: string[]): Promise<void> {
-  const retired = await retirementsOf(db, codes);
-  if (!retired.size) return;
-  const [code, r] = [...retired][0];
-  throw conflict('PARCEL_RETIRED', `parcel ${code} was retired by a ${r.kind} (${r.changeNo}) and takes nothing new; it continues as ${r.successorCodes.join(', ')}`, { parcelCode: code, ...r });
+  const [first] = await retirementsOf(db, codes);
+  if (first) refuseRetired(...first);
 }
 
 /** The shape of the event: a split makes ≥ 2 parcels of one, a merge one of ≥ 2; codes valid, distinct, new ≠ old. */

@@ -5,36 +5,31 @@ import { badRequest } from '../errors';
 import { STAGES } from '../domain/survey-result';
 import { SEE_ALL, visibilityOf } from '../auth/viewer';
 import { requirePurpose, type ReadPurpose } from '../auth/purpose';
-import { auditRead, type Actor } from './audit.service';
+import { actorColumns, auditRead, type Actor } from './audit.service';
 import { parseBbox } from './parcels.service';
 
-const MAX_FEATURES = 5000;
+/** Features answered at most; a box holding more (a city view) is answered with counts on a grid instead. */
+export const MAX_FEATURES = 5000;
+/** Grid cells across the longer side of the box, for the counts. */
+const GRID_CELLS = 64;
 
 /**
- * Results in a bbox as a GeoJSON FeatureCollection in EPSG:4490 (lon/lat), for the map, as the actor may see them;
- * recorded as one audit row listing the parcels drawn (R8).
+ * Results in a bbox for the map as GeoJSON text in EPSG:4490 (lon/lat), written by the database: slim features, or
+ * at city zoom (more than MAX_FEATURES in the box) parcel counts on a grid (`aggregated: true`, no coordinates of any
+ * parcel). A read of features is recorded, in the same statement, as one audit row listing the parcels drawn (R8).
  */
-export async function mapFeatures(pool: pg.Pool, query: { bbox?: string; stage?: string }, actor: Actor, why: ReadPurpose = {}) {
+export async function mapFeatures(pool: pg.Pool, query: { bbox?: string; stage?: string }, actor: Actor, why: ReadPurpose = {}): Promise<string> {
   const recorded = requirePurpose(actor.viewer, 'view', why);
   const visibility = actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL;
   if (!query.bbox) throw badRequest('BBOX_REQUIRED', 'bbox is required: minLon,minLat,maxLon,maxLat in EPSG:4490');
   const bbox = parseBbox(query.bbox);
   if (query.stage !== undefined && !(STAGES as readonly string[]).includes(query.stage)) throw badRequest('STAGE_UNKNOWN', `stage must be one of ${STAGES.join(', ')}`);
-  const { rows } = await pool.query(sql('map-features'), [...bbox, visibility.organisation, visibility.countyCodes, query.stage ?? null, MAX_FEATURES + 1]);
-  if (rows.length) await auditRead(pool, actor, 'map.read', { parcelCodes: rows.slice(0, MAX_FEATURES).map((r) => r.parcel_code) }, recorded, { bbox: query.bbox, stage: query.stage ?? null });
-  return {
-    type: 'FeatureCollection' as const,
-    truncated: rows.length > MAX_FEATURES,
-    features: rows.slice(0, MAX_FEATURES).map((r) => ({
-      type: 'Feature' as const,
-      id: r.id,
-      geometry: JSON.parse(r.geometry),
-      properties: {
-        surveyId: r.id, parcelCode: r.parcel_code, stage: r.stage, kind: r.kind, role: r.geometry_role, status: r.status,
-        superseded: r.superseded, organisation: r.organisation, surveyedOn: r.surveyed_on, planeAreaM2: r.plane_area_m2 === null ? null : Math.round(r.plane_area_m2 * 1000) / 1000,
-      },
-    })),
-  };
+  const details = { bbox: query.bbox, stage: query.stage ?? null, ...(recorded.browsing ? { browsing: true } : {}) };
+  const { rows } = await pool.query(sql('map-features'), [
+    ...bbox, visibility.organisation, visibility.countyCodes, query.stage ?? null, MAX_FEATURES, GRID_CELLS,
+    ...actorColumns(actor), recorded.applicationNo ?? null, recorded.purpose ?? null, JSON.stringify(details),
+  ]);
+  return rows[0].body;
 }
 
 /** Results by status (the review queue: submitted), oldest first, with their areas: one audit row listing the parcels. */

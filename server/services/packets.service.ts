@@ -1,7 +1,6 @@
 // Registration packets: the reuse rules applied to a parcel's accepted results, stored immutably, read for an
 // application only, in the formats a registrar files (JSON, TXT, CSV, GeoJSON, a printable page).
 import type pg from 'pg';
-import { withTransaction } from '../db/database';
 import { sql } from '../db/sql-files';
 import { badRequest, notFound } from '../errors';
 import { parseUnitCode } from '../domain/parcel-code';
@@ -14,13 +13,14 @@ import type { Upload } from './intake.service';
 import { decidePacket, NotApplicable, type PacketDecision, type RegistrationType } from '../domain/reuse.rules';
 import type { ChangeKind } from '../domain/registration.table';
 import { DEFAULT_UNIFIED_REGISTRATION_DATE } from '../config';
-import { lineageOf, requireNotRetired } from './lineage.service';
 import { currentBoundaryResult, unitAreaSources, type ResultSummary } from '../domain/survey-result';
 import { SEE_ALL } from '../auth/viewer';
-import { audit, auditRead, type Actor } from './audit.service';
+import { actorColumns, auditRead, type Actor } from './audit.service';
+import { parcelFacts } from './parcel-facts';
+import { refuseRetired } from './lineage.service';
 import { requirePurpose, type ReadPurpose } from '../auth/purpose';
 import { requireParcelCode } from './parcels.service';
-import { resultGeometry, resultsOfParcel, unitAreasOf } from './survey-store';
+import { resultsOfParcel } from './survey-store';
 import { requireUuid } from './surveys.service';
 
 export interface PacketRequest {
@@ -44,7 +44,7 @@ function newerBoundary(results: ResultSummary[], current: ResultSummary | undefi
     .sort((x, y) => y.surveyedOn.localeCompare(x.surveyedOn) || y.submittedAt.localeCompare(x.submittedAt))[0];
 }
 
-/** Applies the decision table to the parcel and stores the packet with its explanation; one transaction with its audit row. */
+/** Applies the decision table to the parcel and stores the packet with its explanation, with its audit row in the same statement. */
 export async function createPacket(pool: pg.Pool, request: PacketRequest, actor: Actor, settings: RuleSettings = { unifiedRegistrationDate: DEFAULT_UNIFIED_REGISTRATION_DATE }) {
   const parcelCode = request.parcelCode ?? request.unitCode?.slice(0, 19);
   const parcel = requireParcelCode(parcelCode ?? '');
@@ -53,20 +53,19 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
     if (!unit.ok) throw badRequest('UNIT_CODE_INVALID', `不动产单元号 '${request.unitCode}': ${unit.problems.map((p) => p.message).join('; ')}`);
     if (request.parcelCode && !request.unitCode.startsWith(request.parcelCode)) throw badRequest('UNIT_NOT_ON_PARCEL', `unit ${request.unitCode} is not on parcel ${request.parcelCode}`);
   }
-  const { rows: parcelRows } = await pool.query(sql('parcel-by-code'), [parcel.code]);
-  if (!parcelRows[0]) throw notFound('PARCEL_NOT_FOUND', `Parcel ${parcel.code} is not registered in the hub`);
-  await requireNotRetired(pool, [parcel.code]);
-  const results = await resultsOfParcel(pool, parcel.code, SEE_ALL);
+  // Round trips: one read of everything the decision needs, the Hausdorff comparison only when a re-survey is
+  // pending, one write of the packet with its audit row (the session was resolved from the principal cache).
+  const facts = await parcelFacts(pool, parcel.code, SEE_ALL);
+  if (!facts) throw notFound('PARCEL_NOT_FOUND', `Parcel ${parcel.code} is not registered in the hub`);
+  refuseRetired(parcel.code, facts.retirement ?? undefined);
+  const { results, lineage } = facts;
   const sources = unitAreaSources(results);
   const boundary = currentBoundaryResult(results);
   const candidate = newerBoundary(results, boundary);
-  const [presaleUnits, verifiedUnits, points, lineage, check] = await Promise.all([
-    sources.presale ? unitAreasOf(pool, parcel.code, sources.presale.id) : [],
-    sources.verified ? unitAreasOf(pool, parcel.code, sources.verified.id) : [],
-    boundary ? resultGeometry(pool, parcel.code, boundary.id) : null,
-    lineageOf(pool, parcel.code),
-    boundary && candidate ? boundaryDiff(pool, parcel.code, boundary, { surveyId: candidate.id }) : null,
-  ]);
+  const presaleUnits = sources.presale ? facts.unitAreas(sources.presale.id) : [];
+  const verifiedUnits = sources.verified ? facts.unitAreas(sources.verified.id) : [];
+  const points = boundary ? facts.boundary(boundary.id) : null;
+  const check = boundary && candidate ? await boundaryDiff(pool, parcel.code, boundary, { surveyId: candidate.id }) : null;
   let decision: PacketDecision;
   try {
     decision = decidePacket({
@@ -78,9 +77,9 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
     if (err instanceof NotApplicable) throw badRequest(err.code, `${err.bilingual.en} (${err.bilingual.zh})`, { decision: 'not_applicable', reason: err.bilingual });
     throw err;
   }
-  const p = parcelRows[0];
+  const p = facts.parcel;
   const content = {
-    parcel: { parcelCode: parcel.code, county: parcel.county, location: p.location, landUse: p.land_use, rightType: p.right_type, ownership: parcel.ownershipName, rightTypeName: parcel.rightTypeName },
+    parcel: { parcelCode: parcel.code, county: parcel.county, location: p.location, landUse: p.landUse, rightType: p.rightType, ownership: parcel.ownershipName, rightTypeName: parcel.rightTypeName },
     registrationType: request.registrationType, changeKind: request.changeKind ?? null, unitCode: request.unitCode ?? null, applicationNo: request.applicationNo, purpose: request.purpose,
     requestedBy: actor.viewer?.username ?? 'hub',
     ...decision,
@@ -90,11 +89,13 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
     geometry4490: points?.geometry4490 ?? null,
     boundaryCheck: check && candidate ? { againstSurveyId: candidate.id, status: candidate.status, ...check.comparison, pairs: undefined } : null,
   };
-  return withTransaction(pool, async (client) => {
-    const { rows } = await client.query(sql('packet-insert'), [parcel.code, request.registrationType, request.unitCode ?? null, request.applicationNo, request.purpose, content.requestedBy, decision.decision, decision.boundary?.value.surveyId ?? null, JSON.stringify(content)]);
-    await audit(client, actor, { action: 'packet.create', parcelCode: parcel.code, subjectId: rows[0].id, applicationNo: request.applicationNo, purpose: request.purpose, details: { registrationType: request.registrationType, changeKind: request.changeKind ?? null, decision: decision.decision } });
-    return { packetId: rows[0].id as string, createdAt: rows[0].created_at.toISOString() as string, ...content };
-  });
+  const details = { registrationType: request.registrationType, changeKind: request.changeKind ?? null, decision: decision.decision };
+  const [actorName, actorId, roles, address] = actorColumns(actor);
+  const { rows } = await pool.query(sql('packet-insert-audited'), [
+    parcel.code, request.registrationType, request.unitCode ?? null, request.applicationNo, request.purpose, content.requestedBy, decision.decision,
+    decision.boundary?.value.surveyId ?? null, JSON.stringify(content), actorName, actorId, roles, address, JSON.stringify(details),
+  ]);
+  return { packetId: rows[0].id as string, createdAt: rows[0].created_at.toISOString() as string, ...content };
 }
 
 export type Packet = Awaited<ReturnType<typeof createPacket>>;

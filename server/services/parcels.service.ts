@@ -8,6 +8,7 @@ import { areasPerStage, currentBoundaryResult, groupByStage } from '../domain/su
 import { lineageOf, retirementsOf, type Retirement } from './lineage.service';
 import { CHINA_TIME_ZONE, endOfChinaDay, parcelHistory, parseCalendarDate, resultsAsOf } from '../domain/history';
 import { resultGeometry, resultsOfParcel } from './survey-store';
+import { parcelFacts } from './parcel-facts';
 import { seesRegistration, SEE_ALL, visibilityOf, writingOrganisation, type Visibility } from '../auth/viewer';
 import type { ReadPurpose } from '../auth/purpose';
 import { requirePurpose } from '../auth/purpose';
@@ -87,10 +88,15 @@ export async function requireVisibleParcel(pool: pg.Pool, code: string, visibili
   const parsed = requireParcelCode(code);
   const { rows } = await pool.query(sql('parcel-by-code'), [code]);
   const row = rows[0];
-  if (!row || (visibility.countyCodes && !visibility.countyCodes.includes(parsed.countyCode)) || (!row.has_accepted && !seesRegistration(visibility, row.organisation))) {
-    throw notFound('PARCEL_NOT_FOUND', `Parcel ${code} is not registered in the hub`);
-  }
+  requireVisible(parsed, row && { hasAccepted: row.has_accepted, organisation: row.organisation }, visibility);
   return { parsed, row };
+}
+
+/** 404 PARCEL_NOT_FOUND unless the parcel exists and the visibility lets it through (see requireVisibleParcel). */
+function requireVisible(parsed: ParcelCode, row: { hasAccepted: boolean; organisation: string | null } | undefined, visibility: Visibility): void {
+  if (!row || (visibility.countyCodes && !visibility.countyCodes.includes(parsed.countyCode)) || (!row.hasAccepted && !seesRegistration(visibility, row.organisation))) {
+    throw notFound('PARCEL_NOT_FOUND', `Parcel ${parsed.code} is not registered in the hub`);
+  }
 }
 
 /**
@@ -100,26 +106,27 @@ export async function requireVisibleParcel(pool: pg.Pool, code: string, visibili
  */
 export async function getParcel(pool: pg.Pool, code: string, visibility: Visibility = SEE_ALL, asOf?: string) {
   const cutoff = asOf === undefined ? undefined : endOfChinaDay(requireAsOfDate(asOf));
-  const { parsed, row: p } = await requireVisibleParcel(pool, code, visibility);
-  const [units, allResults, lineage, retired] = await Promise.all([
-    pool.query(sql('units-by-parcel'), [code, visibility.organisation]), resultsOfParcel(pool, code, visibility), lineageOf(pool, code), retirementsOf(pool, [code]),
-  ]);
-  const results = cutoff === undefined ? allResults : resultsAsOf(allResults, cutoff);
+  const parsed = requireParcelCode(code);
+  // One round trip for everything; a boundary of the past (asOf) is not among the current ones and is read apart.
+  const facts = await parcelFacts(pool, code, visibility);
+  requireVisible(parsed, facts?.parcel, visibility);
+  const { parcel: p, units, lineage, retirement } = facts!;
+  const results = cutoff === undefined ? facts!.results : resultsAsOf(facts!.results, cutoff);
   const boundary = currentBoundaryResult(results);
-  const boundaryGeometry = boundary && (await resultGeometry(pool, code, boundary.id));
+  const boundaryGeometry = boundary && (facts!.boundary(boundary.id) ?? (await resultGeometry(pool, code, boundary.id)));
   return {
     parcel: {
-      parcelCode: p.parcel_code,
+      parcelCode: parsed.code,
       county: parsed.county,
       location: p.location,
-      landUse: p.land_use,
-      rightType: p.right_type,
+      landUse: p.landUse,
+      rightType: p.rightType,
       ownership: parsed.ownershipName,
       rightTypeCode: parsed.rightTypeName,
-      createdAt: p.created_at.toISOString(),
-      updatedAt: p.updated_at.toISOString(),
+      createdAt: p.createdAt,
+      updatedAt: p.updatedAt,
     },
-    units: units.rows.map((u) => ({ unitCode: u.unit_code, location: u.location, use: u.use, floor: u.floor })),
+    units,
     timeline: results,
     resultsByStage: groupByStage(results),
     currentBoundary: boundary
@@ -136,7 +143,7 @@ export async function getParcel(pool: pg.Pool, code: string, visibility: Visibil
         }
       : null,
     areasByStage: areasPerStage(results),
-    lineage: lineageAsOf(lineage, retired.get(code) ?? null, cutoff),
+    lineage: lineageAsOf(lineage, retirement, cutoff),
     ...(asOf === undefined ? {} : { asOf: { date: asOf, timeZone: CHINA_TIME_ZONE, through: new Date(cutoff!).toISOString() } }),
   };
 }

@@ -8,11 +8,12 @@ import type { Visibility } from '../auth/viewer';
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
-const iso = (v: Date | null) => (v ? v.toISOString() : null);
+/** A timestamp as ISO text: a Date from a column, or the text a JSON aggregate carries. */
+const iso = (v: Date | string | null) => (v ? new Date(v).toISOString() : null);
 const round3 = (v: number | null) => (v === null ? null : Math.round(v * 1000) / 1000);
 
-/** Maps a row of survey-results-by-parcel.sql / survey-by-id.sql. */
-function toSummary(row: Record<string, any>): ResultSummary {
+/** Maps a row of survey-results-by-parcel.sql / survey-by-id.sql (or an element of packet-facts.sql's results). */
+export function toSummary(row: Record<string, any>): ResultSummary {
   return {
     id: row.id,
     parcelCode: row.parcel_code,
@@ -78,10 +79,15 @@ export async function resultGeometry(db: Queryable, parcelCode: string, id: stri
     () => db.query(sql('boundary-points-by-survey'), [parcelCode, id]),
   );
   const g = geometry.rows[0];
+  return toResultGeometry(g?.geometry ? JSON.parse(g.geometry) : null, g?.geometry_4490 ? JSON.parse(g.geometry_4490) : null, points.rows);
+}
+
+/** Maps a result's geometries (parsed GeoJSON) and boundary-points-by-survey.sql rows. */
+export function toResultGeometry(geometry: unknown, geometry4490: unknown, points: Record<string, any>[]) {
   return {
-    geometry: g?.geometry ? JSON.parse(g.geometry) : null,
-    geometry4490: g?.geometry_4490 ? JSON.parse(g.geometry_4490) : null,
-    boundaryPoints: points.rows.map((p): StoredBoundaryPoint => ({ part: p.part_no, ring: p.ring_no, seq: p.seq, pointNo: p.point_no, x: p.x_north, y: p.y_east, xText: p.x_text, yText: p.y_text })),
+    geometry: geometry ?? null,
+    geometry4490: geometry4490 ?? null,
+    boundaryPoints: points.map((p): StoredBoundaryPoint => ({ part: p.part_no, ring: p.ring_no, seq: p.seq, pointNo: p.point_no, x: Number(p.x_north), y: Number(p.y_east), xText: p.x_text, yText: p.y_text })),
   };
 }
 
@@ -94,8 +100,11 @@ export interface UnitAreas {
 
 export async function unitAreasOf(db: Queryable, parcelCode: string, id: string): Promise<UnitAreas[]> {
   const { rows } = await db.query(sql('unit-areas-by-survey'), [parcelCode, id]);
-  return rows.map((u) => ({ unitCode: u.unit_code, buildingAreaM2: u.building_area_m2, innerAreaM2: u.inner_area_m2, sharedAreaM2: u.shared_area_m2 }));
+  return rows.map(toUnitAreas);
 }
+
+/** Maps a row of unit-areas-by-survey.sql. */
+export const toUnitAreas = (u: Record<string, any>): UnitAreas => ({ unitCode: u.unit_code, buildingAreaM2: u.building_area_m2, innerAreaM2: u.inner_area_m2, sharedAreaM2: u.shared_area_m2 });
 
 export interface SurveyKind {
   code: string;

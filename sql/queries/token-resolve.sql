@@ -1,6 +1,6 @@
 -- The account behind a live API token hash, with the token's scope narrowed to what the account holds today:
 -- roles in both, counties in both (null on one side = that side does not restrict).
-SELECT a.id, a.username, a.kind, ARRAY(SELECT unnest(t.roles) INTERSECT SELECT unnest(a.roles) ORDER BY 1) AS roles,
+SELECT t.id AS token_id, a.id, a.username, a.kind, ARRAY(SELECT unnest(t.roles) INTERSECT SELECT unnest(a.roles) ORDER BY 1) AS roles,
   a.organisation, a.demo,
   CASE WHEN t.county_codes IS NULL THEN a.county_codes
        WHEN a.county_codes IS NULL THEN t.county_codes

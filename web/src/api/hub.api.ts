@@ -9,8 +9,11 @@ export const api = {
 
   parcels: (q: string, limit = 20, bbox?: number[]) => getJson<{ items: ParcelItem[] }>('/api/parcels', { q, limit, bbox: bbox?.join(',') }),
   parcel: (code: string) => getJson<ParcelDetail>(`/api/parcels/${encodeURIComponent(code)}`),
-  /** Parcel boundaries and building footprints in EPSG:4490 inside bbox (minLon,minLat,maxLon,maxLat). */
-  mapFeatures: (bbox: number[], stage?: Stage) => getJson<GeoJSON.FeatureCollection>('/api/map/features', { bbox: bbox.map((v) => v.toFixed(6)).join(','), stage }),
+  /**
+   * Parcel boundaries and building footprints in EPSG:4490 inside bbox (minLon,minLat,maxLon,maxLat); where the box
+   * holds more than the hub draws, points with the parcel count of each grid cell (`aggregated`).
+   */
+  mapFeatures: (bbox: number[], stage?: Stage) => getJson<GeoJSON.FeatureCollection & { aggregated?: boolean }>('/api/map/features', { bbox: bbox.map((v) => v.toFixed(6)).join(','), stage }),
 
   /** A result as JSON (a link for people to follow). */
   surveyUrl: (id: string) => `/api/surveys/${encodeURIComponent(id)}`,

@@ -1,4 +1,6 @@
-// Parcel boundaries and building footprints of the current extent, reloaded (debounced) after each move.
+// Parcel boundaries and building footprints of the current extent — or, where the box holds too many (a city view),
+// parcel counts on a grid — loaded once per view: `start()` loads the first view, then each move (debounced) loads
+// again unless the box is the one already shown.
 import { onBeforeUnmount, shallowRef } from 'vue';
 import GeoJSON from 'ol/format/GeoJSON';
 import { transformExtent } from 'ol/proj';
@@ -10,19 +12,28 @@ import { useVectorLayer } from './useVectorLayer';
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4490', featureProjection: MAP_PROJECTION });
 
+/** The bbox as the API is asked for it (6 decimals, ≈ 0.1 m): two views that round alike are the same request. */
+const bboxKey = (bbox: number[]) => bbox.map((v) => v.toFixed(6)).join(',');
+
 export function useParcelFeatures(style: StyleLike, onError: (err: unknown) => void) {
   const { markReady } = useMap();
   const { map, source, layer } = useVectorLayer(style, 10);
-  const truncated = shallowRef(false);
-  /** Features drawn for the current extent. */
+  /** The view shows counts per grid cell, not features. */
+  const aggregated = shallowRef(false);
+  /** Features drawn for the current extent (grid cells when aggregated). */
   const count = shallowRef(0);
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
+  let shown: string | null = null;
+  let following = false;
 
   async function load() {
     const size = map.getSize();
     if (!size || !size[0]) return;
     const bbox = transformExtent(map.getView().calculateExtent(size), MAP_PROJECTION, 'EPSG:4490');
+    const key = bboxKey(bbox);
+    if (key === shown) return;
+    shown = key;
     const mine = ++generation;
     try {
       const collection = await api.mapFeatures(bbox);
@@ -30,15 +41,17 @@ export function useParcelFeatures(style: StyleLike, onError: (err: unknown) => v
       source.clear();
       source.addFeatures(format.readFeatures(collection));
       count.value = source.getFeatures().length;
-      truncated.value = !!(collection as { truncated?: boolean }).truncated;
+      aggregated.value = !!collection.aggregated;
       map.once('rendercomplete', markReady);
       map.render();
     } catch (err) {
+      if (mine === generation) shown = null;
       onError(err);
     }
   }
 
   const onMoveEnd = () => {
+    if (!following) return;
     clearTimeout(timer);
     timer = setTimeout(load, 250);
   };
@@ -47,5 +60,12 @@ export function useParcelFeatures(style: StyleLike, onError: (err: unknown) => v
     clearTimeout(timer);
     map.un('moveend', onMoveEnd);
   });
-  return { map, layer, truncated, count, reload: load };
+
+  /** Loads the current view now (the first one, once the view is fitted), then follows the map's moves. */
+  async function start() {
+    following = true;
+    clearTimeout(timer);
+    await load();
+  }
+  return { map, layer, aggregated, count, start };
 }

@@ -14,7 +14,7 @@ export default {
     layers: 'Layers', readout: 'X (north) {x}  Y (east) {y}  · {crs} (zone {zone}) · lon {lon}  lat {lat}',
     measureLength: 'Measure distance', measureArea: 'Measure area', measureStop: 'Stop measuring', clear: 'Clear',
     length: 'Length {value} m (plane, {crs})', area: 'Area {value} m² (plane, {crs})',
-    loadFailed: 'The map data could not be loaded: {reason}', truncated: 'Too many features here; only some are shown — zoom in.',
+    loadFailed: 'The map data could not be loaded: {reason}', aggregated: 'Parcels per area at this scale — zoom in to see their boundaries.',
   },
   find: {
     placeholder: 'Parcel code, unit code or address', search: 'Find', none: 'No parcel matches.',

@@ -14,7 +14,7 @@ export default {
     layers: '图层', readout: 'X（北）{x}  Y（东）{y}  · {crs}（{zone} 带） · 经度 {lon}  纬度 {lat}',
     measureLength: '量距离', measureArea: '量面积', measureStop: '停止量算', clear: '清除',
     length: '长度 {value} 米（{crs} 平面）', area: '面积 {value} 平方米（{crs} 平面）',
-    loadFailed: '地图数据加载失败：{reason}', truncated: '当前范围内要素太多，只显示了一部分，请放大。',
+    loadFailed: '地图数据加载失败：{reason}', aggregated: '当前比例尺下按区域显示宗地数量，放大后显示界址范围。',
   },
   find: {
     placeholder: '宗地代码、不动产单元号或坐落', search: '查找', none: '没有找到符合条件的宗地。',

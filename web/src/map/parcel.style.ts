@@ -1,5 +1,5 @@
 // Styles of parcel boundaries and building footprints: colour by stage; submitted dashed, accepted solid, superseded faint.
-import { Fill, Stroke, Style, Text } from 'ol/style';
+import { Circle, Fill, Stroke, Style, Text } from 'ol/style';
 import type { FeatureLike } from 'ol/Feature';
 import type { Stage } from '../api/types';
 
@@ -18,10 +18,20 @@ function hexToRgba(hex: string, alpha: number): string {
   return `rgba(${n >> 16},${(n >> 8) & 255},${n & 255},${alpha})`;
 }
 
-/** The style function; `visible(stage, role)` hides switched-off layers. */
+/** A grid cell of a city view: a circle growing with the number of parcels in it, the number written inside. */
+function countStyle(parcels: number): Style {
+  const radius = Math.min(28, 8 + 3 * Math.log2(1 + parcels));
+  return new Style({
+    image: new Circle({ radius, fill: new Fill({ color: 'rgba(25,113,194,0.55)' }), stroke: new Stroke({ color: '#fff', width: 1.5 }) }),
+    text: new Text({ text: String(parcels), font: '11px sans-serif', fill: new Fill({ color: '#fff' }) }),
+  });
+}
+
+/** The style function; `visible(stage, role)` hides switched-off layers (grid counts show whatever is switched on). */
 export function parcelStyle(visible: (stage: string, role: string) => boolean) {
   return (feature: FeatureLike, resolution: number): Style | undefined => {
     const p = feature.getProperties();
+    if (typeof p.parcels === 'number') return countStyle(p.parcels);
     if (!visible(p.stage, p.role)) return undefined;
     const superseded = p.superseded || p.status === 'superseded';
     const key = `${p.stage}|${p.role}|${p.status}|${superseded}|${resolution < 2}`;
