@@ -46,6 +46,8 @@ interface Slot {
   /** Why the worker is ending, when the pool ends it (time limit, shutdown). */
   ending?: HubError;
   outOfMemory?: boolean;
+  /** Its modules are loaded: it takes files (and their time limit runs) from then on. */
+  ready?: boolean;
 }
 
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
@@ -105,7 +107,13 @@ export class ParsePool {
     // An idle pool does not keep the process alive; the HTTP server does.
     worker.unref();
     const slot: Slot = { worker };
-    worker.on('message', (answer: AnswerMessage) => {
+    worker.on('message', (answer: AnswerMessage | { ready: true }) => {
+      // A fresh worker says when its modules are loaded: a file's time limit starts then, not while tsx boots.
+      if ('ready' in answer) {
+        slot.ready = true;
+        if (slot.current) this.start(slot);
+        return;
+      }
       const pending = slot.current;
       this.release(slot);
       pending?.resolve(answer);
@@ -124,6 +132,8 @@ export class ParsePool {
     const reason = slot.ending ?? (slot.outOfMemory && pending ? tooLarge(pending, this.options.memoryMb) : undefined);
     this.release(slot);
     if (pending) pending.reject(reason ?? new HubError(422, 'FILE_CHECK_FAILED', `checking ${pending.job.fileName} stopped unexpectedly; export it again or deliver it in another format`));
+    // A worker that could not even start would be replaced forever: the file waiting longest is answered instead.
+    if (!slot.ready && !slot.ending && !pending) this.queue.shift()?.reject(new HubError(503, 'FILE_CHECK_FAILED', 'the hub could not start a worker to check the file; try again later'));
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
     if (!this.closed) this.dispatch();
@@ -142,12 +152,18 @@ export class ParsePool {
       const pending = this.queue.shift();
       if (!pending) return;
       slot.current = pending;
-      slot.timer = setTimeout(() => {
-        slot.ending = new HubError(422, 'FILE_CHECK_TIMEOUT', `checking ${pending.job.fileName} (${mb(pending.size)}) took longer than ${Math.round(this.options.timeoutMs / 1000)} s and was stopped; split the delivery into several files`);
-        void slot.worker.terminate();
-      }, this.options.timeoutMs);
-      slot.worker.postMessage({ id: pending.id, job: pending.job, bytes: pending.bytes }, [pending.bytes]);
+      if (slot.ready) this.start(slot);
     }
+  }
+
+  /** Sends a slot's file to its worker; the time limit runs from here (a fresh worker starts once it is ready). */
+  private start(slot: Slot): void {
+    const pending = slot.current!;
+    slot.timer = setTimeout(() => {
+      slot.ending = new HubError(422, 'FILE_CHECK_TIMEOUT', `checking ${pending.job.fileName} (${mb(pending.size)}) took longer than ${Math.round(this.options.timeoutMs / 1000)} s and was stopped; split the delivery into several files`);
+      void slot.worker.terminate();
+    }, this.options.timeoutMs);
+    slot.worker.postMessage({ id: pending.id, job: pending.job, bytes: pending.bytes }, [pending.bytes]);
   }
 }
 

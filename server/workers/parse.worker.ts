@@ -37,3 +37,4 @@ async function answer({ id, job, bytes }: JobMessage): Promise<{ message: Answer
 parentPort!.on('message', (job: JobMessage) => {
   void answer(job).then(({ message, transfer }) => parentPort!.postMessage(message, transfer));
 });
+parentPort!.postMessage({ ready: true });
