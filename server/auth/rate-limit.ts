@@ -20,6 +20,14 @@ export class RateLimiter {
     return w.count > this.perMinute ? Math.ceil((w.start + 60_000 - t) / 1000) : 0;
   }
 
+  /** The seconds to wait when the key has used its window up (without counting this look), else 0. */
+  waitFor(key: string): number {
+    if (this.perMinute <= 0) return 0;
+    const t = this.now();
+    const w = this.windows.get(key);
+    return w && t - w.start < 60_000 && w.count >= this.perMinute ? Math.ceil((w.start + 60_000 - t) / 1000) : 0;
+  }
+
   private prune(t: number): void {
     for (const [key, w] of this.windows) if (t - w.start >= 60_000) this.windows.delete(key);
   }

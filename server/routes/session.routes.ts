@@ -16,7 +16,7 @@ function sessionCookie(req: Request, value: string, maxAgeSeconds: number): stri
   return [`${SESSION_COOKIE}=${encodeURIComponent(value)}`, 'Path=/', 'HttpOnly', 'SameSite=Lax', `Max-Age=${maxAgeSeconds}`, ...(req.secure ? ['Secure'] : [])].join('; ');
 }
 
-/** Password guesses: 10 a minute per address and username; across usernames, the address's failure budget (ctx.loginBudget). */
+/** Password guesses: 10 failed logins a minute per address and username (a successful login is no guess); across usernames, the address's failure budget (ctx.loginBudget). */
 const loginAttempts = new RateLimiter(10);
 
 export const sessionRoutes: Route[] = [
@@ -34,10 +34,14 @@ export const sessionRoutes: Route[] = [
       const { username, password } = req.body as { username: string; password: string };
       const spent = ctx.loginBudget.retryAfter(ctx.clientAddress);
       if (spent) throw new HubError(429, 'LOGIN_RATE_LIMITED', `Too many failed logins from your address: try again in ${spent} s`, { retryAfterSeconds: spent });
-      const wait = loginAttempts.take(`${ctx.clientAddress}|${username}`);
-      if (wait) throw new HubError(429, 'LOGIN_RATE_LIMITED', `Too many login attempts for ${username}: try again in ${wait} s`, { retryAfterSeconds: wait });
+      const key = `${ctx.clientAddress}|${username}`;
+      const wait = loginAttempts.waitFor(key);
+      if (wait) throw new HubError(429, 'LOGIN_RATE_LIMITED', `Too many failed logins for ${username}: try again in ${wait} s`, { retryAfterSeconds: wait });
       const { token, viewer } = await logIn(ctx.db.pool, username, password, ctx.clientAddress).catch((err) => {
-        if (err instanceof HubError && err.code === 'LOGIN_FAILED') ctx.loginBudget.record(ctx.clientAddress);
+        if (err instanceof HubError && err.code === 'LOGIN_FAILED') {
+          loginAttempts.take(key);
+          ctx.loginBudget.record(ctx.clientAddress);
+        }
         throw err;
       });
       return { body: describeViewer(viewer), headers: { 'Set-Cookie': sessionCookie(req, token, SESSION_HOURS * 3600) } };

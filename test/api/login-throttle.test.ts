@@ -89,3 +89,13 @@ describe('bad bearer tokens', () => {
     }
   });
 });
+
+describe('one account', () => {
+  it('logs in as often as it likes with the right password, and is held after 10 wrong ones in a minute', async () => {
+    const { username } = await hub.login(['registrar']);
+    for (let i = 0; i < 12; i++) expect((await logIn(hub.url, username, 'test-password')).status).toBe(200);
+    for (let i = 0; i < 10; i++) expect((await logIn(hub.url, username, 'wrong-password')).status).toBe(401);
+    const held = await logIn(hub.url, username, 'test-password');
+    expect([held.status, (await held.json()).code]).toEqual([429, 'LOGIN_RATE_LIMITED']);
+  });
+});
