@@ -76,7 +76,7 @@ export async function validateSubmission(pool: pg.Pool, meta: Partial<SurveySubm
  * What a principal may submit: a surveyor (who is not also an admin) only for its own organisation, and
  * anyone only for parcels in the counties of its scope.
  */
-function requireMaySubmit(actor: Actor, meta: Partial<SurveySubmission>, targets: Target[]): void {
+export function requireMaySubmit(actor: Actor, meta: Partial<SurveySubmission>, targets: Target[]): void {
   const viewer = actor.viewer;
   if (!viewer) return;
   if (!hasRole(viewer, 'admin') && viewer.organisation && meta.organisation !== viewer.organisation) {

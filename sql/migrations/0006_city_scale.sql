@@ -86,3 +86,40 @@ CREATE INDEX parcel_code_prefix_idx ON parcel (parcel_code bpchar_pattern_ops);
 -- 4. An import of many parcels is one audit row (action survey.import) listing them in details.parcelCodes, like
 -- a map read: a parcel's history finds it through audit_event_read_parcels_idx (0005).
 COMMENT ON COLUMN audit_event.details IS 'What else the event needs: for reads of many parcels and imports, parcelCodes (and surveyIds); for reads without an application, browsing: true.';
+
+-- 5. Staged bulk imports (R1 migrations of legacy results): each run and its per-plot findings, kept so that a large
+-- file's answer can be a summary and the findings a download (GET /api/imports/{id}/findings).
+CREATE TABLE import_run (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  file_name text NOT NULL,
+  source_sha256 char(64) NOT NULL,
+  actor text NOT NULL,
+  organisation text,
+  stage text NOT NULL,
+  kind text NOT NULL,
+  dry_run boolean NOT NULL,
+  plots integer NOT NULL,
+  points integer NOT NULL,
+  parcels integer NOT NULL,
+  results_stored integer NOT NULL DEFAULT 0,
+  errors integer NOT NULL,
+  warnings integer NOT NULL,
+  seconds jsonb,
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE import_run IS 'A staged bulk import (dry run or stored): what was checked and what landed; its findings in import_finding.';
+COMMENT ON COLUMN import_run.seconds IS 'Seconds per phase (stage, checks, move), for the bench and for operators.';
+
+CREATE TABLE import_finding (
+  import_id uuid NOT NULL REFERENCES import_run (id),
+  n integer NOT NULL,
+  plot_no integer,
+  line integer,
+  plot text,
+  code text NOT NULL,
+  severity text NOT NULL CHECK (severity IN ('error', 'warning')),
+  message_en text NOT NULL,
+  message_zh text NOT NULL,
+  PRIMARY KEY (import_id, n)
+);
+COMMENT ON TABLE import_finding IS 'Per-plot findings of a staged import, in file order: plot_no is the plot''s position in the file, plot its 地块编号.';
