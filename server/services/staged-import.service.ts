@@ -126,6 +126,8 @@ async function check(client: pg.PoolClient, epsg: number, problems: StreamProble
   if (problems.length) {
     await client.query(sql('staged-problems-insert'), [problems.map((p) => p.line), problems.map((p) => p.code), problems.map((p) => p.en), problems.map((p) => p.zh)]);
   }
+  // Temp tables have no statistics until analysed: without them the planner nests loops over 1 M points.
+  await client.query('ANALYZE staged_point');
   await client.query(sql('staged-geometry'), [epsg]);
   await client.query('CREATE INDEX ON staged_plot USING gist (geom)');
   await client.query('ANALYZE staged_plot');

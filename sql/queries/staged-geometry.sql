@@ -5,12 +5,14 @@
 WITH ring AS (
   SELECT plot_no, ring_no, ST_MakeLine(ST_MakePoint(y::float8, x::float8) ORDER BY seq) AS line
   FROM staged_point GROUP BY plot_no, ring_no
+), inner_rings AS (
+  -- Holes per plot in one pass (a correlated subquery over the ring CTE rescanned it for every plot).
+  SELECT plot_no, array_agg(line ORDER BY ring_no) AS lines, bool_and(ST_NPoints(line) >= 4 AND ST_IsClosed(line)) AS sound
+  FROM ring WHERE ring_no > 1 GROUP BY plot_no
 ), shaped AS (
-  SELECT o.plot_no,
-    ST_SetSRID(ST_MakePolygon(o.line, (SELECT array_agg(i.line ORDER BY i.ring_no) FROM ring i WHERE i.plot_no = o.plot_no AND i.ring_no > 1)), $1) AS geom
-  FROM ring o
-  WHERE o.ring_no = 1 AND ST_NPoints(o.line) >= 4 AND ST_IsClosed(o.line)
-    AND NOT EXISTS (SELECT 1 FROM ring i WHERE i.plot_no = o.plot_no AND i.ring_no > 1 AND (ST_NPoints(i.line) < 4 OR NOT ST_IsClosed(i.line)))
+  SELECT o.plot_no, ST_SetSRID(ST_MakePolygon(o.line, coalesce(i.lines, '{}'::geometry[])), $1) AS geom
+  FROM ring o LEFT JOIN inner_rings i ON i.plot_no = o.plot_no
+  WHERE o.ring_no = 1 AND ST_NPoints(o.line) >= 4 AND ST_IsClosed(o.line) AND coalesce(i.sound, true)
 ), measured AS (
   SELECT s.plot_no, s.geom, ST_Area(s.geom) AS area, d.v, d.decimals,
     p.declared LIKE '%公顷%' OR abs(d.v * 10000 - ST_Area(s.geom)) <= abs(d.v - ST_Area(s.geom)) AS ha
