@@ -1,13 +1,18 @@
 // npm run bench [-- name…]: each benchmark prints its figures next to a baseline measured in the same run, as a ratio.
+import * as cityBench from './city.bench';
 import * as importBench from './import.bench';
 import * as loadBench from './load.bench';
 import * as packetsBench from './packets.bench';
 import * as parseBench from './parse.bench';
 
-const BENCHES: Record<string, { run(): Promise<string[][]> }> = { import: importBench, load: loadBench, packets: packetsBench, parse: parseBench };
+const BENCHES: Record<string, { run(): Promise<string[][]> }> = { city: cityBench, import: importBench, load: loadBench, packets: packetsBench, parse: parseBench };
 
 async function main(): Promise<void> {
-  const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
+  // Names first; options (--parcels N, --quick) are read by the benchmarks that take them.
+  const args = process.argv.slice(2);
+  const given = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--parcels'));
+  const sized = args.includes('--quick') || args.includes('--parcels');
+  const names = given.length ? given : Object.keys(BENCHES).filter((n) => n !== 'city' || sized);
   const unknown = names.filter((n) => !BENCHES[n]);
   if (unknown.length) {
     console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);

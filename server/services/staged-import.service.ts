@@ -63,7 +63,9 @@ export async function stagedImport(pool: pg.Pool, meta: Partial<SurveySubmission
     for (const statement of sql('staged-setup').split(/;\s*\n/)) if (statement.trim()) await client.query(statement);
     const problems: StreamProblem[] = [];
     const counts = await timed('stage', () => stage(client, text, problems));
-    await timed('checks', () => check(client, epsg, problems, actor));
+    const checks: Record<string, number> = {};
+    await timed('checks', () => check(client, epsg, problems, actor, checks));
+    Object.assign(seconds, Object.fromEntries(Object.entries(checks).map(([k, v]) => [`check ${k}`, v])));
     const { rows: [found] } = await client.query(sql('staged-finding-counts'), [FINDINGS_SHOWN]);
     const errors = found.by_code.filter((c: any) => c.severity === 'error').reduce((n: number, c: any) => n + c.count, 0);
     const warnings = found.by_code.filter((c: any) => c.severity === 'warning').reduce((n: number, c: any) => n + c.count, 0);
@@ -120,20 +122,26 @@ function pointColumns(batch: StreamedPlot[]): [number[], number[], number[], str
 }
 
 /** The checks, each one statement over the whole staging table; the file's unreadable lines join them. */
-async function check(client: pg.PoolClient, epsg: number, problems: StreamProblem[], actor: Actor): Promise<void> {
+async function check(client: pg.PoolClient, epsg: number, problems: StreamProblem[], actor: Actor, seconds: Record<string, number>): Promise<void> {
+  const step = async (name: string, text: string, params?: unknown[]) => {
+    const t = performance.now();
+    await client.query(text, params);
+    seconds[name] = Math.round(performance.now() - t) / 1000;
+  };
   // Set-based checks over the whole file: parallel workers help here (the hub's sessions run serial by default).
   await client.query('SET LOCAL max_parallel_workers_per_gather = 2').catch(() => undefined);
   if (problems.length) {
     await client.query(sql('staged-problems-insert'), [problems.map((p) => p.line), problems.map((p) => p.code), problems.map((p) => p.en), problems.map((p) => p.zh)]);
   }
   // Temp tables have no statistics until analysed: without them the planner nests loops over 1 M points.
-  await client.query('ANALYZE staged_point');
-  await client.query(sql('staged-geometry'), [epsg]);
-  await client.query('CREATE INDEX ON staged_plot USING gist (geom)');
+  await step('analyse', 'ANALYZE staged_point');
+  await step('polygons', sql('staged-geometry'), [epsg]);
+  await step('index', 'CREATE INDEX ON staged_plot USING gist (geom)');
+  await client.query('CREATE INDEX ON staged_plot USING gist (geom_4490)');
   await client.query('ANALYZE staged_plot');
-  await client.query(sql('staged-check-rings'));
-  await client.query(sql('staged-check-codes'), [allCountyCodes(), actor.viewer?.countyCodes ?? null]);
-  await client.query(sql('staged-check-geometry'), [OVERLAP_TOLERANCE_M2]);
+  await step('rings', sql('staged-check-rings'));
+  await step('codes', sql('staged-check-codes'), [allCountyCodes(), actor.viewer?.countyCodes ?? null]);
+  await step('geometry', sql('staged-check-geometry'), [OVERLAP_TOLERANCE_M2]);
 }
 
 /** The clean file into the real tables: one statement per table, then ONE audit row listing every result. */

@@ -21,7 +21,7 @@ WITH ring AS (
     coalesce(length(substring(p.declared FROM '^[0-9]+\.([0-9]+)')), 0) AS decimals) d
 )
 UPDATE staged_plot p
-SET geom = m.geom, area = m.area,
+SET geom = m.geom, geom_4490 = ST_Transform(m.geom, 4490), area = m.area,
   declared_m2 = m.v * CASE WHEN m.ha THEN 10000 ELSE 1 END,
   declared_tolerance_m2 = greatest(0.01, power(10::numeric, -m.decimals) * CASE WHEN m.ha THEN 10000 ELSE 1 END)
 FROM measured m
