@@ -1,6 +1,7 @@
 // npm run bench -- city [--parcels N | --quick]: the city-scale data paths on the PostgreSQL server, each figure next to
 // plain SQL doing the same work in the same run — generate N parcels, accept their results (through the guards vs an
-// untriggered copy), the staged legacy bulk load (vs COPY of the same polygons into a bare table, by psql \copy), and
+// untriggered copy), the staged legacy bulk load (vs psql \copy of the same results and 界址点 into tables of the same
+// shape and indexes, without checks, triggers or foreign keys), and
 // search by 坐落, code prefix and small box (vs the same query sent directly). Results go to bench/results/*.json.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,21 +34,44 @@ const seconds = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
   return [value, (performance.now() - t) / 1000];
 };
 
-/** A legacy exchange TXT of `n` 40 × 30 m plots edge to edge (武陟县, 地籍区 007), and the same polygons as CSV for \copy. */
-function legacyFiles(n: number): { txt: Uint8Array; csvPath: string } {
+/**
+ * A legacy exchange TXT of `n` 40 × 30 m plots edge to edge (武陟县, 地籍区 007), and the same content as two CSV files
+ * for \copy: the results (one per plot) and their 界址点.
+ */
+function legacyFiles(n: number): { txt: Uint8Array; resultsCsv: string; pointsCsv: string } {
   const lines = ['[属性描述]', '坐标系=2000国家大地坐标系', '几度分带=3', '带号=38', '[地块坐标]'];
-  const csv: string[] = [];
+  const results: string[] = [], points: string[] = [];
   for (let i = 0; i < n; i++) {
     const e = 38_445_000 + (i % 500) * 40, nn = 3_875_000 + Math.floor(i / 500) * 30;
     const code = `410823007${String(Math.floor(i / 10_000) + 1).padStart(3, '0')}GB${String((i % 10_000) + 1).padStart(5, '0')}`;
     const corners = [[nn, e], [nn, e + 40], [nn + 30, e + 40], [nn + 30, e], [nn, e]];
     lines.push(`5,0.1200,${code},宗地,面,,住宅用地,0701,@`);
     corners.forEach(([x, y], j) => lines.push(`J${(j % 4) + 1},1,${x.toFixed(3)},${y.toFixed(3)}`));
-    csv.push(`${code},"POLYGON((${corners.map(([x, y]) => `${y} ${x}`).join(',')}))"`);
+    const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+    results.push(`${code},${id},legacy,勘测定界,基准测试,2012-06-30,4526,1,${'0'.repeat(64)},"SRID=4526;POLYGON((${corners.map(([x, y]) => `${y} ${x}`).join(',')}))",1200,1200`);
+    corners.slice(0, 4).forEach(([x, y], j) => points.push(`${code},${id},1,1,${j + 1},J${j + 1},${x.toFixed(3)},${y.toFixed(3)}`));
   }
-  const csvPath = path.join(os.tmpdir(), `bench-city-${process.pid}.csv`);
-  fs.writeFileSync(csvPath, csv.join('\n') + '\n');
-  return { txt: new TextEncoder().encode(lines.join('\r\n') + '\r\n'), csvPath };
+  const write = (name: string, rows: string[]) => {
+    const file = path.join(os.tmpdir(), `bench-city-${process.pid}-${name}.csv`);
+    fs.writeFileSync(file, rows.join('\n') + '\n');
+    return file;
+  };
+  return { txt: new TextEncoder().encode(lines.join('\r\n') + '\r\n'), resultsCsv: write('results', results), pointsCsv: write('points', points) };
+}
+
+/**
+ * The baseline of a bulk load: psql \copy of the same results and 界址点 into tables shaped like survey_result and
+ * boundary_point with their indexes (LIKE … INCLUDING ALL), without the hub's checks, triggers or foreign keys. Seconds.
+ */
+async function rawCopy(pool: pg.Pool, url: string, resultsCsv: string, pointsCsv: string): Promise<number> {
+  await pool.query('CREATE TABLE bench_copy_result (LIKE survey_result INCLUDING ALL)');
+  await pool.query('CREATE TABLE bench_copy_point (LIKE boundary_point INCLUDING ALL)');
+  const started = performance.now();
+  execFileSync('psql', [url, '-q', '-c', `\\copy bench_copy_result (parcel_code, id, stage, kind, organisation, surveyed_on, srid, precision_class, source_sha256, geom, plane_area_m2, declared_area_m2) FROM '${resultsCsv}' CSV`]);
+  execFileSync('psql', [url, '-q', '-c', `\\copy bench_copy_point (parcel_code, survey_id, part_no, ring_no, seq, point_no, x_north, y_east) FROM '${pointsCsv}' CSV`]);
+  const copyS = (performance.now() - started) / 1000;
+  for (const file of [resultsCsv, pointsCsv]) fs.rmSync(file, { force: true });
+  return copyS;
 }
 
 async function upload(url: string, cookie: string, bytes: Uint8Array): Promise<any> {
@@ -93,14 +117,10 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<strin
     const hub = await startHub(loadConfig({ DATABASE_URL: db.url, PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD: BENCH_PASSWORD }), () => undefined);
     try {
       const cookie = await logIn(hub.url, 'admin', BENCH_PASSWORD);
-      const { txt, csvPath } = legacyFiles(legacyPlots);
+      const { txt, resultsCsv, pointsCsv } = legacyFiles(legacyPlots);
       console.error(`city: staged legacy load of ${legacyPlots} plots (${(txt.length / 1e6).toFixed(1)} MB)…`);
       const [loaded, loadS] = await seconds(() => upload(hub.url, cookie, txt));
-      await pool.query('CREATE TABLE bench_copy (parcel_code char(19), geom geometry(Polygon, 4526))');
-      const copyStarted = performance.now();
-      execFileSync('psql', [db.url, '-q', '-c', `\\copy bench_copy (parcel_code, geom) FROM '${csvPath}' CSV`]);
-      const copyS = (performance.now() - copyStarted) / 1000;
-      fs.rmSync(csvPath, { force: true });
+      const copyS = await rawCopy(pool, db.url, resultsCsv, pointsCsv);
       add(`staged legacy load ${legacyPlots} plots (check + store, ${JSON.stringify(loaded.seconds)}): plots/s`, legacyPlots / loadS, legacyPlots / copyS, 'plots/s', copyS / loadS);
 
       const some = (await pool.query(`SELECT p.parcel_code, p.location, ST_XMin(r.geom_4490) AS x, ST_YMin(r.geom_4490) AS y FROM parcel p
