@@ -95,16 +95,16 @@ export const surveyRoutes: Route[] = [
   },
   {
     method: 'get',
-    path: '/api/imports/{id}/findings',
+    path: '/api/imports/{importId}/findings',
     access: ['surveyor', 'admin'],
     scope: 'none',
     operationId: 'importFindings',
     summary: 'Every per-plot finding of a staged bulk import, as CSV (the import\'s own account, or an admin)',
     tag: 'surveys',
-    params: [{ name: 'id', in: 'path', required: true, description: 'importId of the staged import' }],
+    params: [{ name: 'importId', in: 'path', required: true, description: 'importId of the staged import (its own importer or an admin: checked by the service)' }],
     responses: { 200: { description: 'CSV, UTF-8 with BOM' }, 404: { description: 'No such import of the reader', schema: 'error' } },
     async handle(req, ctx) {
-      return { file: await importFindingsCsv(ctx.db.pool, req.params.id, actorOf(ctx)) };
+      return { file: await importFindingsCsv(ctx.db.pool, req.params.importId, actorOf(ctx)) };
     },
   },
   {

@@ -9,7 +9,7 @@ FROM staged_plot p WHERE p.geom IS NULL AND EXISTS (SELECT 1 FROM staged_point s
 UNION ALL
 SELECT plot_no, line, 'GEOMETRY_INVALID', 'error', format('the plot''s rings do not make a valid polygon: %s', ST_IsValidReason(geom)),
   format('地块界址线不构成有效多边形：%s', ST_IsValidReason(geom))
-FROM staged_plot WHERE geom IS NOT NULL AND NOT ST_IsValid(geom)
+FROM staged_plot WHERE geom IS NOT NULL AND NOT valid
 UNION ALL
 SELECT plot_no, line, 'AREA_DIFFERS_FROM_COORDINATES', 'error',
   format('地块面积 %s gives %s m², the coordinates %s m²: correct the area or the coordinates', declared, round(declared_m2, 2), round(area::numeric, 2)),
@@ -25,7 +25,7 @@ SELECT b.plot_no, b.line, 'OVERLAPS_PLOT_IN_FILE', 'error',
 FROM staged_plot a JOIN staged_plot b ON a.geom && b.geom AND a.plot_no - b.plot_no < 0 AND a.parcel_code IS DISTINCT FROM b.parcel_code
 -- Interiors meeting first (cheap); the area only for those: neighbours sharing an edge are most of the pairs.
 -- (CASE keeps that order: the planner orders plain ANDs by its own cost guesses.)
-WHERE ST_IsValid(a.geom) AND ST_IsValid(b.geom)
+WHERE a.valid AND b.valid
   AND CASE WHEN ST_Relate(a.geom, b.geom, '2********') THEN ST_Area(ST_Intersection(a.geom, b.geom)) > $1 ELSE false END
 UNION ALL
 SELECT p.plot_no, p.line, 'OVERLAPS_ACCEPTED_PARCEL', 'error',
@@ -35,7 +35,7 @@ FROM staged_plot p
 JOIN survey_result r ON r.geom_4490 && p.geom_4490 AND r.status = 'accepted' AND r.superseded_by IS NULL
   AND r.parcel_code <> p.parcel_code AND r.geom IS NOT NULL
 JOIN survey_kind k ON k.code = r.kind AND k.geometry_role = 'parcel_boundary'
-WHERE p.geom IS NOT NULL AND ST_IsValid(p.geom)
+WHERE p.geom IS NOT NULL AND p.valid
   AND NOT EXISTS (SELECT 1 FROM parcel_retirement pr WHERE pr.parcel_code = r.parcel_code)
   AND CASE WHEN ST_Relate(p.geom, ST_Transform(r.geom, ST_SRID(p.geom)), '2********')
     THEN ST_Area(ST_Intersection(p.geom, ST_Transform(r.geom, ST_SRID(p.geom)))) > $1 ELSE false END

@@ -1,7 +1,8 @@
 -- Rings → polygons in EPSG $1 (x = easting Y, y = northing X): 圈号 1 the outer ring, higher 圈号 the holes; plane
 -- area; the declared 地块面积 read as 公顷 or m², whichever the coordinates agree with (DOMAIN.md §7), with the
 -- rounding it was written to (1 m² for 4-decimal 公顷, 0.01 m² for 2-decimal m²; at least 0.01 m²). A ring that is not
--- closed or has fewer than 4 points is left out here and reported by staged-check-rings.sql.
+-- closed or has fewer than 4 points is left out here and reported by staged-check-rings.sql. Validity is decided once
+-- here (valid) for every check that needs it.
 WITH ring AS (
   SELECT plot_no, ring_no, ST_MakeLine(ST_MakePoint(y::float8, x::float8) ORDER BY seq) AS line
   FROM staged_point GROUP BY plot_no, ring_no
@@ -21,7 +22,7 @@ WITH ring AS (
     coalesce(length(substring(p.declared FROM '^[0-9]+\.([0-9]+)')), 0) AS decimals) d
 )
 UPDATE staged_plot p
-SET geom = m.geom, geom_4490 = ST_Transform(m.geom, 4490), area = m.area,
+SET geom = m.geom, geom_4490 = ST_Transform(m.geom, 4490), valid = ST_IsValid(m.geom), area = m.area,
   declared_m2 = m.v * CASE WHEN m.ha THEN 10000 ELSE 1 END,
   declared_tolerance_m2 = greatest(0.01, power(10::numeric, -m.decimals) * CASE WHEN m.ha THEN 10000 ELSE 1 END)
 FROM measured m
