@@ -97,6 +97,14 @@ describe('a generated city of 2 000 parcels', () => {
     expect(JSON.stringify(forOld.body)).toContain('R1');
   });
 
+  it('serves from sessions without JIT or parallel workers on a server, and has the 坐落 trigram index on either engine', async () => {
+    const settings = await hub.pool.query("SELECT current_setting('jit', true) AS jit, current_setting('max_parallel_workers_per_gather') AS workers");
+    if (hub.engine === 'postgresql') expect(settings.rows[0]).toEqual({ jit: 'off', workers: '0' });
+    // PGlite 0.5.8 ships pg_trgm as a contrib bundle: the embedded engine loads it, and start creates the index.
+    const index = await pool.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'parcel_location_trgm_idx'");
+    expect(index.rows[0]?.indexdef).toContain('gin_trgm_ops');
+  });
+
   it('finds parcels by 坐落 fragment and by code prefix, and draws a parcel on the map', async () => {
     const some = await parcelWhere("p.land_use = '住宅用地'");
     const fragment = some.location.slice(3);
