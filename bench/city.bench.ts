@@ -35,14 +35,14 @@ const seconds = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
 };
 
 /**
- * A legacy exchange TXT of `n` 40 × 30 m plots edge to edge (武陟县, 地籍区 007), and the same content as two CSV files
+ * A legacy exchange TXT of `n` 40 × 30 m plots edge to edge (武陟县 codes, 地籍区 007; placed south of the outlines, where the generated city never is), and the same content as two CSV files
  * for \copy: the results (one per plot) and their 界址点.
  */
 function legacyFiles(n: number): { txt: Uint8Array; resultsCsv: string; pointsCsv: string } {
   const lines = ['[属性描述]', '坐标系=2000国家大地坐标系', '几度分带=3', '带号=38', '[地块坐标]'];
   const results: string[] = [], points: string[] = [];
   for (let i = 0; i < n; i++) {
-    const e = 38_445_000 + (i % 500) * 40, nn = 3_875_000 + Math.floor(i / 500) * 30;
+    const e = 38_445_000 + (i % 500) * 40, nn = 3_850_000 + Math.floor(i / 500) * 30; // south of every county outline: clear of the generated city
     const code = `410823007${String(Math.floor(i / 10_000) + 1).padStart(3, '0')}GB${String((i % 10_000) + 1).padStart(5, '0')}`;
     const corners = [[nn, e], [nn, e + 40], [nn + 30, e + 40], [nn + 30, e], [nn, e]];
     lines.push(`5,0.1200,${code},宗地,面,,住宅用地,0701,@`);
