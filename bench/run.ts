@@ -1,21 +1,23 @@
-// npm run bench [-- name…] [--quick]: each benchmark prints its figures next to a baseline measured in the same run, as a ratio.
+// npm run bench [-- name…] [--quick] [--parcels N]: each benchmark prints its figures next to a baseline measured in the same run, as a ratio.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as cityBench from './city.bench';
 import * as importBench from './import.bench';
 import * as loadBench from './load.bench';
 import * as packetsBench from './packets.bench';
 import * as parseBench from './parse.bench';
 
-const BENCHES: Record<string, { run(): Promise<string[][]> }> = { import: importBench, load: loadBench, packets: packetsBench, parse: parseBench };
+const BENCHES: Record<string, { run(): Promise<string[][]> }> = { city: cityBench, import: importBench, load: loadBench, packets: packetsBench, parse: parseBench };
 
 async function main(): Promise<void> {
+  // Names first; --quick is a CI-sized run (each bench reads BENCH_QUICK); --parcels N is read by the benches that take it.
   const args = process.argv.slice(2);
-  // --quick: a CI-sized run (fewer parcels and requests; each bench reads BENCH_QUICK).
   if (args.includes('--quick')) process.env.BENCH_QUICK = '1';
-  const named = args.filter((a) => !a.startsWith('--'));
-  const names = named.length ? named : Object.keys(BENCHES);
+  const given = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--parcels'));
+  const sized = args.includes('--quick') || args.includes('--parcels');
+  const names = given.length ? given : Object.keys(BENCHES).filter((n) => n !== 'city' || sized);
   const unknown = names.filter((n) => !BENCHES[n]);
   if (unknown.length) {
     console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${Object.keys(BENCHES).join(', ')}`);

@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 
 const USAGE = `usage: npm run import -- <files or folders…> --stage <stage> --kind <kind> --organisation <测绘单位>
          --surveyed-on YYYY-MM-DD [--precision-class 1|2|3] [--crs EPSG:4526] [--parcel <宗地代码>]
-         [--hub http://127.0.0.1:8080] [--dry-run]
+         [--hub http://127.0.0.1:8080] [--dry-run] [--staged]
+--staged: the staged bulk path for TXT files of many plots (checks in PostGIS, a summary answer, findings as CSV at
+          the hub's findingsUrl); TXT files over 16 MB take it anyway.
 Authentication: HUB_TOKEN=<bearer token>, or HUB_USER=<username> with HUB_PASSWORD=<password>.
 Each file goes to POST /api/imports; a file whose checks find an error stores nothing.`;
 
@@ -43,12 +45,15 @@ async function authenticate(hub: string, env: NodeJS.ProcessEnv): Promise<Record
   return { cookie: res.headers.get('set-cookie')!.split(';')[0] };
 }
 
-async function importOne(hub: string, auth: Record<string, string>, file: string, fields: Record<string, string>, dryRun: boolean): Promise<Outcome> {
+async function importOne(hub: string, auth: Record<string, string>, file: string, fields: Record<string, string>, dryRun: boolean, staged = false): Promise<Outcome> {
   const form = new FormData();
   for (const [k, v] of Object.entries(fields)) form.append(k, v);
   form.append('file', new Blob([fs.readFileSync(file)]), path.basename(file));
-  const res = await fetch(`${hub}/api/imports${dryRun ? '?dryRun=1' : ''}`, { method: 'POST', body: form, headers: auth });
+  const query = [dryRun ? 'dryRun=1' : '', staged ? 'staged=1' : ''].filter(Boolean).join('&');
+  const res = await fetch(`${hub}/api/imports${query ? `?${query}` : ''}`, { method: 'POST', body: form, headers: auth });
   const body = await res.json().catch(() => ({ message: `HTTP ${res.status}` }));
+  const summary = body.staged ? body : body.details?.staged ? body.details : null;
+  if (summary) return stagedOutcome(hub, file, res.ok, summary, dryRun);
   const report = body.report ?? body.details?.report;
   const counts = { warnings: report?.warnings ?? 0, errors: report?.errors ?? (res.ok ? 0 : 1) };
   if (!res.ok) return { file, ok: false, results: 0, plots: report?.plots?.length ?? 0, ...counts, note: `${body.code ?? `HTTP ${res.status}`}: ${body.message ?? ''}` };
@@ -56,6 +61,15 @@ async function importOne(hub: string, auth: Record<string, string>, file: string
   const ok = body.report.passed;
   const firstError = body.report.findings.find((f: { severity: string }) => f.severity === 'error');
   return { file, ok, results: body.results.length, plots, ...counts, note: ok ? (dryRun ? 'checked, not stored' : 'stored') : `${firstError?.code}: ${firstError?.message}` };
+}
+
+/** A staged import's summary as a table row: counts, and where the per-plot findings are. */
+function stagedOutcome(hub: string, file: string, ok: boolean, summary: any, dryRun: boolean): Outcome {
+  const report = summary.report;
+  const first = report.findings.find((f: { severity: string }) => f.severity === 'error');
+  const passed = ok && report.passed;
+  const note = passed ? (dryRun ? 'checked, not stored' : 'stored') : `${first?.code}: ${first?.message}`;
+  return { file, ok: passed, results: summary.counts.resultsStored, plots: summary.counts.plots, warnings: report.warnings, errors: report.errors, note: `${note} (findings: ${hub}${summary.findingsUrl})` };
 }
 
 function progress(done: number, total: number, plots: number, started: number): void {
@@ -80,7 +94,7 @@ async function main(): Promise<number> {
       options: {
         stage: { type: 'string' }, kind: { type: 'string' }, organisation: { type: 'string' }, 'surveyed-on': { type: 'string' },
         'precision-class': { type: 'string', default: '1' }, crs: { type: 'string' }, parcel: { type: 'string' },
-        hub: { type: 'string', default: process.env.HUB_URL ?? 'http://127.0.0.1:8080' }, 'dry-run': { type: 'boolean', default: false },
+        hub: { type: 'string', default: process.env.HUB_URL ?? 'http://127.0.0.1:8080' }, 'dry-run': { type: 'boolean', default: false }, staged: { type: 'boolean', default: false },
       },
     });
   } catch (err) {
@@ -119,7 +133,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   for (const file of files) {
     try {
-      outcomes.push(await importOne(values.hub!, auth, file, fields, values['dry-run']!));
+      outcomes.push(await importOne(values.hub!, auth, file, fields, values['dry-run']!, values.staged!));
     } catch (err) {
       outcomes.push({ file, ok: false, results: 0, plots: 0, warnings: 0, errors: 1, note: `the hub at ${values.hub} did not answer: ${(err as Error).message}` });
     }

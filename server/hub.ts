@@ -3,6 +3,7 @@ import type http from 'node:http';
 import type { Config } from './config';
 import { openDatabase, requirePostgis, type Database } from './db/database';
 import { migrate } from './db/migrate';
+import { ensureTrigramSearch } from './db/search-indexes';
 import { detectCapabilities } from './services/health.service';
 import { isEmpty, loadDemo } from './demo/load-demo';
 import { createApp } from './app';
@@ -25,6 +26,8 @@ export async function startHub(config: Config, log: (line: string) => void): Pro
     await requirePostgis(db.pool);
     const applied = await migrate(db.pool, log);
     if (applied) log(`applied ${applied} migration(s)`);
+    const trigram = await ensureTrigramSearch(db.pool);
+    if (!trigram.indexed) log(trigram.reason!);
     if (db.engine === 'postgresql') {
       const refused = await db.serveAsAppRole();
       log(refused ? `serving requests as the configured role: ${refused} (see README, "Database roles")` : `serving requests as the role ${db.role} (no TRUNCATE, DDL or ownership)`);

@@ -77,11 +77,23 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   };
 }
 
+/**
+ * Session settings of every hub connection to a server (docs/postgresql.conf.city says why): no JIT — the hub's
+ * queries are short and JIT compiled the neighbour query for 3.4 s of 6.9 s — and no parallel workers by default (a
+ * one-worker Gather Merge made a 500 m map box 4× slower than serial); the bulk paths raise it per transaction where
+ * a set-based check scans a whole staging table. PGlite has neither JIT nor parallel workers: it gets none.
+ */
+export const SERVER_SESSION_SETTINGS = ['-c jit=off', '-c max_parallel_workers_per_gather=0'];
+
+/** Connections per hub to a server: 2 × cores + a few for the audit and bulk paths (see docs/postgresql.conf.city). */
+export const SERVER_POOL_SIZE = 10;
+
 function createPool(url: string, engine: EngineName, log: (line: string) => void, role?: string): pg.Pool {
   // PGlite is one session behind its socket: the extended-protocol messages of several connections
   // would interleave, so the hub holds exactly one connection to it and transactions queue behind it.
   // `-c role=…` makes every connection start as `role` (SET ROLE at connect time).
-  const pool = new pg.Pool({ connectionString: url, max: engine === 'pglite' ? 1 : 10, ...(role ? { options: `-c role=${role}` } : {}) });
+  const options = engine === 'postgresql' ? [...SERVER_SESSION_SETTINGS, ...(role ? [`-c role=${role}`] : [])] : [];
+  const pool = new pg.Pool({ connectionString: url, max: engine === 'pglite' ? 1 : SERVER_POOL_SIZE, ...(options.length ? { options: options.join(' ') } : {}) });
   pool.on('error', (err) => log(`database connection error: ${err.message}`));
   return pool;
 }

@@ -28,7 +28,7 @@ export async function startEmbeddedEngine(dataDir: string, port: number, log: (l
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const fresh = !fs.existsSync(`${dataDir}/PG_VERSION`);
   if (fresh) log(`creating the embedded database in ${dataDir} (first start takes ~20 s)…`);
-  const db = await PGlite.create({ dataDir, extensions: { postgis } });
+  const db = await PGlite.create({ dataDir, extensions: { postgis, ...(await optionalTrigram(log)) } });
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
 
   if (!options.attach) {
@@ -74,4 +74,15 @@ export async function startEmbeddedEngine(dataDir: string, port: number, log: (l
       await db.close();
     },
   };
+}
+
+/** pg_trgm for 坐落 search, when this PGlite ships it as a contrib bundle; without it the hub searches by scan. */
+async function optionalTrigram(log: (line: string) => void): Promise<Record<string, unknown>> {
+  try {
+    const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+    return { pg_trgm };
+  } catch (err) {
+    log(`pg_trgm is not available in the embedded engine (${(err as Error).message}): 坐落 search scans the parcels`);
+    return {};
+  }
 }

@@ -22,3 +22,8 @@ const byCode: ReadonlyMap<string, County> = new Map((counties as County[]).map((
 export function findCounty(code: string): County | undefined {
   return byCode.get(code);
 }
+
+/** Every county-level code of GB/T 2260 (for set-based checks in SQL). */
+export function allCountyCodes(): string[] {
+  return [...byCode.keys()];
+}

@@ -6,6 +6,7 @@ import { readSurvey, reviewSurvey, type ReviewDecision } from '../services/surve
 import { importFile, submit, validateSubmission, type Upload } from '../services/intake.service';
 import { exportSurvey, EXPORT_FORMATS } from '../services/export.service';
 import { QUERY_SCHEMAS } from '../http/query-params';
+import { importFindingsCsv, stagedImport, useStagedImport } from '../services/staged-import.service';
 import type { SurveySubmission } from '../domain/survey-submission';
 import { badRequest, notFound } from '../errors';
 
@@ -69,7 +70,10 @@ export const surveyRoutes: Route[] = [
     operationId: 'importFile',
     summary: 'Bulk import of one file (multipart): one result per parcel, each plot carrying its 宗地代码 (or parcelCode for all); the file lands whole or not at all',
     tag: 'surveys',
-    params: [{ name: 'dryRun', in: 'query', description: '1: run every check and plan the results, store nothing', schema: QUERY_SCHEMAS.oneOf('0', '1', 'true', 'false') }],
+    params: [
+      { name: 'dryRun', in: 'query', description: '1: run every check and plan the results, store nothing', schema: QUERY_SCHEMAS.oneOf('0', '1', 'true', 'false') },
+      { name: 'staged', in: 'query', description: '1: the staged bulk path for a TXT of many plots (taken anyway above 16 MB): checks in PostGIS, a summary answer, findings at findingsUrl', schema: QUERY_SCHEMAS.oneOf('0', '1', 'true', 'false') },
+    ],
     body: { json: 'survey-upload', multipart: 'survey-upload' },
     responses: {
       201: { description: 'Stored: the results per parcel and the quality report', schema: 'import-summary' },
@@ -81,8 +85,24 @@ export const surveyRoutes: Route[] = [
       const { meta, upload } = readSubmission(req, ctx);
       if (!upload) throw badRequest('UPLOAD_FILE_MISSING', "a bulk import is a file upload (multipart/form-data, field 'file')");
       const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
-      const summary = await importFile(ctx.db.pool, meta, actorOf(ctx), upload, dryRun);
+      const summary = useStagedImport(req.query.staged, upload)
+        ? await stagedImport(ctx.db.pool, meta, actorOf(ctx), upload, dryRun)
+        : await importFile(ctx.db.pool, meta, actorOf(ctx), upload, dryRun);
       return { status: dryRun ? 200 : 201, body: summary };
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/imports/{importId}/findings',
+    access: ['surveyor', 'admin'],
+    scope: 'none',
+    operationId: 'importFindings',
+    summary: 'Every per-plot finding of a staged bulk import, as CSV (the import\'s own account, or an admin)',
+    tag: 'surveys',
+    params: [{ name: 'importId', in: 'path', required: true, description: 'importId of the staged import (its own importer or an admin: checked by the service)' }],
+    responses: { 200: { description: 'CSV, UTF-8 with BOM' }, 404: { description: 'No such import of the reader', schema: 'error' } },
+    async handle(req, ctx) {
+      return { file: await importFindingsCsv(ctx.db.pool, req.params.importId, actorOf(ctx)) };
     },
   },
   {

@@ -16,7 +16,7 @@ export const HUB_ACTOR: Actor = { viewer: null, clientAddress: 'local' };
 
 export interface AuditEvent {
   action:
-    | 'survey.submit' | 'survey.review' | 'survey.supersede' | 'packet.create'
+    | 'survey.submit' | 'survey.import' | 'survey.review' | 'survey.supersede' | 'packet.create'
     // Reads of coordinates or areas (R8): one row per request.
     | 'survey.export' | 'packet.read' | 'parcel.read' | 'parcel.history' | 'survey.read' | 'survey.list' | 'map.read' | 'boundary.diff' | 'comparison.read'
     // Who may do what, and registry edits.
@@ -30,8 +30,12 @@ export interface AuditEvent {
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
-/** Records what an actor did or read, in the caller's transaction (one statement for any number of events). */
-export async function audit(db: Queryable, actor: Actor, ...events: AuditEvent[]): Promise<void> {
+/**
+ * Records what an actor did or read, in the caller's transaction (one statement for any number of events). Events
+ * come as one value or an array, never spread into arguments (an import of 120 k results passed Node's limit).
+ */
+export async function audit(db: Queryable, actor: Actor, event: AuditEvent | readonly AuditEvent[]): Promise<void> {
+  const events: readonly AuditEvent[] = Array.isArray(event) ? event : [event as AuditEvent];
   if (!events.length) return;
   await db.query(sql('audit-insert'), [
     actor.viewer?.username ?? actor.name ?? 'hub', actor.viewer?.accountId ?? null, actor.viewer?.roles ?? [],
@@ -62,10 +66,20 @@ export async function auditRead(db: Queryable, actor: Actor, action: AuditEvent[
 
 export async function auditEvents(pool: pg.Pool, parcelCode: string | null, limit: number) {
   const { rows } = await pool.query(sql('audit-events'), [parcelCode, limit]);
-  return rows.map((r) => ({
-    id: r.id, at: r.at.toISOString(), actor: r.actor, roles: r.roles, action: r.action, parcelCode: r.parcel_code,
-    subjectId: r.subject_id, applicationNo: r.application_no, purpose: r.purpose, clientAddress: r.client_address, details: r.details,
-  }));
+  return rows.map((r) => {
+    const own = parcelCode && r.action === 'survey.import' ? importOf(parcelCode, r.details) : null;
+    return {
+      id: r.id, at: r.at.toISOString(), actor: r.actor, roles: r.roles, action: r.action, parcelCode: r.parcel_code ?? own?.parcelCode ?? null,
+      subjectId: r.subject_id ?? own?.subjectId ?? null, applicationNo: r.application_no, purpose: r.purpose, clientAddress: r.client_address,
+      details: own ? own.details : r.details,
+    };
+  });
+}
+
+/** An import row as one parcel's history shows it: that parcel's result, not the lists of the whole import. */
+function importOf(parcelCode: string, details: Record<string, any>) {
+  const { parcelCodes = [], surveyIds = [], ...rest } = details ?? {};
+  return { parcelCode, subjectId: surveyIds[parcelCodes.indexOf(parcelCode)] ?? null, details: rest };
 }
 
 /** The actor's columns of an audit row (name, account id, roles, client address), for statements that write one themselves. */

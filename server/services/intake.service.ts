@@ -6,7 +6,7 @@ import { sql } from '../db/sql-files';
 import { badRequest, conflict, HubError } from '../errors';
 import { hasRole, SEE_ALL, visibilityOf, type Visibility } from '../auth/viewer';
 import { requireCounties } from '../auth/scope';
-import { audit, type Actor } from './audit.service';
+import { audit, type Actor, type AuditEvent } from './audit.service';
 import { checkUnits, inspectSubmission, type Inspection, type SurveySubmission, type Target, type TargetMode } from '../domain/survey-submission';
 import { parseEpsg } from '../domain/crs';
 import { boundaryPointTolerance } from '../domain/tolerances';
@@ -76,7 +76,7 @@ export async function validateSubmission(pool: pg.Pool, meta: Partial<SurveySubm
  * What a principal may submit: a surveyor (who is not also an admin) only for its own organisation, and
  * anyone only for parcels in the counties of its scope.
  */
-function requireMaySubmit(actor: Actor, meta: Partial<SurveySubmission>, targets: Target[]): void {
+export function requireMaySubmit(actor: Actor, meta: Partial<SurveySubmission>, targets: Target[]): void {
   const viewer = actor.viewer;
   if (!viewer) return;
   if (!hasRole(viewer, 'admin') && viewer.organisation && meta.organisation !== viewer.organisation) {
@@ -157,7 +157,7 @@ async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Deli
     });
     const ids = new Map<string, string>(inserted.rows.map((r) => [r.parcel_code, r.id]));
     const details = { stage: s.stage, kind: s.kind, organisation: s.organisation, file: s.sourceFileName ?? null, sha256: sourceSha256 };
-    await audit(client, actor, ...[...ids].map(([parcelCode, id]) => ({ action: 'survey.submit' as const, parcelCode, subjectId: id, details })));
+    await audit(client, actor, submitEvents(ids, details));
     await insertBoundaryPoints(client, targets, ids);
     if (s.units?.length) {
       await client.query(sql('unit-ensure'), [codes[0], s.units.map((u) => u.unitCode), s.organisation]);
@@ -168,6 +168,18 @@ async function store(pool: pg.Pool, s: Partial<SurveySubmission>, delivery: Deli
     }
     return codes.map((parcelCode) => ({ parcelCode, id: ids.get(parcelCode)! }));
   });
+}
+
+/**
+ * The audit of a submission: one survey.submit row for one parcel (on that parcel's chain); an import of many parcels
+ * is ONE survey.import row listing its parcels and results (a parcel's history finds it through details.parcelCodes).
+ */
+export function submitEvents(ids: Map<string, string>, details: Record<string, unknown>): AuditEvent[] {
+  if (ids.size === 1) {
+    const [[parcelCode, id]] = [...ids];
+    return [{ action: 'survey.submit', parcelCode, subjectId: id, details }];
+  }
+  return [{ action: 'survey.import', details: { ...details, results: ids.size, parcelCodes: [...ids.keys()], surveyIds: [...ids.values()] } }];
 }
 
 const epsgOf = (crs?: string) => (crs ? parseEpsg(crs)! : 4526);

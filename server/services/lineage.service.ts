@@ -106,7 +106,7 @@ export async function recordLineage(pool: pg.Pool, req: LineageRequest, actor: A
     const recordedBy = actor.viewer?.username ?? 'hub';
     const inserted = await client.query(sql('lineage-insert'), [req.successors, ids(req.successors), eventId, req.kind, req.predecessors, req.changeNo, recordedBy]);
     const details = { kind: req.kind, predecessors: req.predecessors, successors: req.successors, changeNo: req.changeNo };
-    await audit(client, actor, ...codes.map((parcelCode) => ({ action: 'parcel.lineage' as const, parcelCode, subjectId: eventId, details })));
+    await audit(client, actor, codes.map((parcelCode) => ({ action: 'parcel.lineage' as const, parcelCode, subjectId: eventId, details })));
     return { eventId, ...details, recordedBy, recordedAt: inserted.rows[0].recorded_at.toISOString() as string };
   });
 }

@@ -210,6 +210,18 @@ function parseCount(name: string, text: string | undefined, fallback: number, ma
   return Number(text);
 }
 
+/**
+ * A box up to this many square degrees (≈ 2 km × 2 km at 35°N) is searched from the spatial index; a larger one walks
+ * the parcels in code order, which finds a page quickly where parcels are dense (the whole city on one screen).
+ */
+export const SMALL_BOX_DEG2 = 0.0004;
+
+/** Which plan a search takes (parcels-search-in-box.sql or parcels-search.sql). */
+export function searchQueryFor(bbox: (number | null)[]): 'parcels-search-in-box' | 'parcels-search' {
+  const [minLon, minLat, maxLon, maxLat] = bbox;
+  return minLon !== null && (maxLon! - minLon) * (maxLat! - minLat!) <= SMALL_BOX_DEG2 ? 'parcels-search-in-box' : 'parcels-search';
+}
+
 /** Searches parcels by code prefix (宗地代码 or 不动产单元号) or 坐落 text, and by map bbox. */
 export async function searchParcels(pool: pg.Pool, query: ParcelQuery, visibility: Visibility = SEE_ALL) {
   const text = query.q?.trim() || null;
@@ -218,7 +230,7 @@ export async function searchParcels(pool: pg.Pool, query: ParcelQuery, visibilit
   const bbox = query.bbox ? parseBbox(query.bbox) : [null, null, null, null];
   const limit = parseCount('limit', query.limit, 50, 1000);
   const offset = parseCount('offset', query.offset, 0, 1_000_000);
-  const { rows } = await pool.query(sql('parcels-search'), [pattern, ...bbox, limit, offset, visibility.organisation, visibility.countyCodes]);
+  const { rows } = await pool.query(sql(searchQueryFor(bbox)), [pattern, ...bbox, limit, offset, visibility.organisation, visibility.countyCodes]);
   return {
     items: rows.map((r) => ({
       parcelCode: r.parcel_code,

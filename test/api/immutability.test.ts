@@ -30,6 +30,20 @@ describe('an accepted result in SQL', () => {
     await expect(hub.pool.query('DELETE FROM boundary_point WHERE survey_id = $1', [acceptedId])).rejects.toThrow(/accepted/);
   });
 
+  it('guards every column of survey_result by name: content frozen, decision fields written once', async () => {
+    const { rows: columns } = await hub.pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'survey_result' AND table_schema = current_schema()");
+    const { rows: [guard] } = await hub.pool.query("SELECT pg_get_functiondef('survey_result_guard'::regproc) AS src");
+    const unguarded = columns.map((c) => c.column_name).filter((c) => !guard.src.includes(`NEW.${c}`));
+    expect(unguarded).toEqual([]);
+  });
+
+  it('refuses 界址点 added to it, even several at once in one statement', async () => {
+    await expect(hub.pool.query(
+      "INSERT INTO boundary_point (parcel_code, survey_id, part_no, ring_no, seq, point_no, x_north, y_east) SELECT $1, $2, 9, 1, s, 'J' || s, 3899300, 38430800 FROM generate_series(1, 3) s",
+      [parcelCode, acceptedId],
+    )).rejects.toThrow(/accepted: its boundary_point rows cannot be added/);
+  });
+
   it('still reads back unchanged after all those attempts', async () => {
     const read = await hub.request('GET', `/api/surveys/${acceptedId}`);
     expect(read.body.organisation).toBe('焦作市测试测绘有限公司');

@@ -61,6 +61,21 @@ it('imports a folder, stores the good files whole, names the bad one and exits 1
   expect(stored.rows.map((r) => r.parcel_code).sort()).toEqual([...good].sort());
 }, 60_000);
 
+it('--staged takes the staged path: a summary row per file with where its per-plot findings are', async () => {
+  const good = [freshParcelCode(), freshParcelCode()];
+  const bad = freshParcelCode();
+  fs.mkdirSync(path.join(folder, 'staged'));
+  fs.writeFileSync(path.join(folder, 'staged', 'a.txt'), txtOfPlots([plot(good[0]), plot(good[1])]));
+  fs.writeFileSync(path.join(folder, 'staged', 'b.txt'), txtOfPlots([plot(bad, '0.5000')]));
+  const run = await runImport([path.join(folder, 'staged'), '--staged', '--stage', 'legacy', '--kind', '勘测定界', '--organisation', '焦作市测试测绘有限公司', '--surveyed-on', '2012-01-15', '--hub', hub.url]);
+  expect(run.code).toBe(1);
+  const lines = run.stdout.trim().split('\n');
+  expect(lines.find((l) => l.includes('a.txt'))).toMatch(/ok\s+2\s+2\s+0\s+0\s+stored \(findings: http.*\/api\/imports\/[0-9a-f-]{36}\/findings\)/);
+  expect(lines.find((l) => l.includes('b.txt'))).toMatch(/FAILED\s+0\s+1\s+1\s+0\s+AREA_DIFFERS_FROM_COORDINATES/);
+  const stored = await hub.pool.query("SELECT parcel_code FROM survey_result WHERE parcel_code = ANY($1) AND stage = 'legacy'", [[...good, bad]]);
+  expect(stored.rows.map((r) => r.parcel_code).sort()).toEqual([...good].sort());
+}, 60_000);
+
 it('exits 2 with the usage when the metadata is missing', async () => {
   const run = await runImport([folder, '--hub', hub.url]);
   expect(run.code).toBe(2);

@@ -1,0 +1,13 @@
+-- The staging tables of one bulk import (temp, dropped at COMMIT): plots and 界址点 as written, then the checks'
+-- findings and the results the move stored.
+CREATE TEMP TABLE staged_plot (
+  plot_no integer PRIMARY KEY, line integer NOT NULL, parcel_code text, declared text, point_count text,
+  geom geometry, geom_4490 geometry, valid boolean, area double precision, declared_m2 numeric, declared_tolerance_m2 numeric
+) ON COMMIT DROP;
+CREATE TEMP TABLE staged_point (
+  plot_no integer NOT NULL, ring_no integer NOT NULL, seq integer NOT NULL, point_no text NOT NULL, x text NOT NULL, y text NOT NULL, line integer NOT NULL
+) ON COMMIT DROP;
+CREATE TEMP TABLE staged_finding (
+  plot_no integer, line integer, code text NOT NULL, severity text NOT NULL, en text NOT NULL, zh text NOT NULL
+) ON COMMIT DROP;
+CREATE TEMP TABLE staged_result (parcel_code text PRIMARY KEY, id uuid NOT NULL) ON COMMIT DROP;
