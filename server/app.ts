@@ -17,6 +17,8 @@ import { accountRoutes } from './routes/accounts.routes';
 import { comparisonRoutes } from './routes/comparisons.routes';
 import { packetRoutes } from './routes/packets.routes';
 import { mapRoutes } from './routes/map.routes';
+import { ogcRouter } from './ogc/ogc.routes';
+import { OGC_BASE } from './ogc/documents';
 
 const VERSION: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')).version;
 const WEB_DIST = path.resolve(__dirname, '../web/dist');
@@ -66,6 +68,8 @@ export function createApp(ctx: HubContext): express.Express {
     });
   }
   app.use('/api', (req, _res, next) => next(notFound('ROUTE_NOT_FOUND', `There is no API endpoint ${req.method} ${req.originalUrl}; see /api/openapi.json`)));
+  // OGC API – Features and Tiles (server/ogc/): its own router, JSON 404s under its base path.
+  app.use(OGC_BASE, ogcRouter(ctx, limiter));
 
   if (fs.existsSync(WEB_DIST)) {
     app.use(express.static(WEB_DIST));
