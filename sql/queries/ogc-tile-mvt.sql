@@ -1,5 +1,5 @@
 -- A vector tile encoded by PostGIS (server engine): the rows of ogc-tile-<collection>.sql (spliced in for
--- /*ROWS*/ by tiles.service.ts, with its parameters $1..$6) as layer $7, extent 4096, buffer 64. The MATERIALIZED
+-- the placeholder by tiles.service.ts, with its parameters $1..$6) as layer $7, extent 4096, buffer 64. The MATERIALIZED
 -- CTE form is SCALE-OUT.md rule 8 (the subquery form loses attribute keys on Citus); jsonb props become attributes.
 WITH t AS MATERIALIZED (
   SELECT jsonb_strip_nulls(f.props) AS props,
