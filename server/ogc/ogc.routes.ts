@@ -6,11 +6,11 @@ import { authorize, clientAddress, cookie, resolveViewer, SESSION_COOKIE } from 
 import { notFound } from '../errors';
 import type { RateLimiter } from '../auth/rate-limit';
 import { HubError } from '../errors';
-import type { HubContext, RequestContext } from '../routes/route';
+import { attachment, type HubContext, type RequestContext } from '../routes/route';
 import { actorOf, purposeOf } from '../routes/route';
 import { collectionById, COLLECTIONS, type CollectionDef } from './collections';
 import { apiDefinition, collectionDocument, collectionsDocument, CONFORMANCE, landingPage, Linker } from './documents';
-import { readItem, readItems } from './features.service';
+import { exportItems, readItem, readItems } from './features.service';
 import { renderHtml } from './html';
 import { tileRoutes } from './tiles.routes';
 
@@ -67,6 +67,11 @@ export function ogcRouter(hub: HubContext, limiter: RateLimiter): express.Router
   }));
   router.get('/collections/:collectionId/items', wrap(async (req, res, ctx, l) => {
     const c = collectionOf(req);
+    if (req.query.f === 'gpkg' || req.query.f === 'shp') {
+      const file = await exportItems(ctx.db.pool, c, req.query as Record<string, unknown>, req.query.f, actorOf(ctx), purposeOf(req));
+      res.status(200).type(file.contentType).set('Content-Disposition', attachment(file.fileName)).send(Buffer.from(file.bytes));
+      return;
+    }
     const page = await readItems(ctx.db.pool, c, req.query as Record<string, unknown>, actorOf(ctx), purposeOf(req));
     const params = Object.fromEntries(Object.entries(req.query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'cursor'));
     const here = (extra: Record<string, string | undefined>) => l.href(`/collections/${c.id}/items`, { ...params, ...extra });

@@ -117,7 +117,7 @@ export const surveyRoutes: Route[] = [
     tag: 'surveys',
     params: [
       idParam,
-      { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf', required: true },
+      { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf | gpkg (GeoPackage) | shp (zipped shapefile with .prj and .cpg)', required: true },
       { name: 'encoding', in: 'query', description: 'gbk | utf-8 (TXT default gbk, CSV default utf-8 with BOM)' },
       ...purposeParams,
     ],
