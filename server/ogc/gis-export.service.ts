@@ -86,3 +86,41 @@ export function featuresLayer(name: string, geometryType: 'POINT' | 'MULTIPOLYGO
     })),
   };
 }
+
+/** What a packet's GIS file needs of it: its boundary (in its CRS) and 界址点 with the surveyed digits. */
+export interface PacketForGis {
+  packetId: string;
+  applicationNo: string;
+  parcel: { parcelCode: string; location?: string | null };
+  boundary: { value: { crs: string; surveyId: string }; rule: string } | null;
+  landArea: { value: number } | null;
+  boundaryPoints: { part: number; ring: number; seq: number; pointNo: string; x: string; y: string }[];
+  geometry: unknown;
+}
+
+/** A registration packet's boundary and 界址点 as a GeoPackage or zipped shapefile in the boundary's CRS. */
+export async function packetGisFile(pool: pg.Pool, packet: PacketForGis, format: GisFormat): Promise<GisFile> {
+  if (!packet.boundary || !packet.geometry) throw badRequest('PACKET_HAS_NO_BOUNDARY', 'this packet has no boundary to write as a GIS file');
+  const epsg = Number(packet.boundary.value.crs.slice(5));
+  const boundary: GisLayer = {
+    name: 'boundary',
+    geometryType: 'MULTIPOLYGON',
+    fields: [field('parcelCode', 'parcelcode', 'text'), field('packetId', 'packetid', 'text'), field('applicationNo', 'appno', 'text'), field('surveyId', 'surveyid', 'text'),
+      field('rule', 'rule', 'text'), field('landAreaM2', 'landarea', 'real')],
+    features: [{ geometry: packet.geometry as FlatGeometry, properties: {
+      parcelCode: packet.parcel.parcelCode, packetId: packet.packetId, applicationNo: packet.applicationNo, surveyId: packet.boundary.value.surveyId,
+      rule: packet.boundary.rule, landAreaM2: packet.landArea?.value ?? null,
+    } }],
+  };
+  const points: GisLayer = {
+    name: 'boundary_points',
+    geometryType: 'POINT',
+    fields: [field('pointNo', 'pointno', 'text'), field('part', 'part', 'integer'), field('ring', 'ring', 'integer'), field('seq', 'seq', 'integer'),
+      field('X_northing', 'x_northing', 'text'), field('Y_easting', 'y_easting', 'text')],
+    features: packet.boundaryPoints.map((p) => ({
+      geometry: { type: 'Point', coordinates: [Number(p.y), Number(p.x)] },
+      properties: { pointNo: p.pointNo, part: p.part, ring: p.ring, seq: p.seq, X_northing: p.x, Y_easting: p.y },
+    })),
+  };
+  return gisFile(format, `登记用测绘成果-${packet.parcel.parcelCode}-${packet.applicationNo}`, [boundary, points], await gisCrs(pool, epsg));
+}

@@ -2,6 +2,7 @@
 import { accessLog, boundaryDiffAgainst, createPacket, readPacket, type PacketRequest } from '../services/packets.service';
 import { recordLineage, type LineageRequest } from '../services/lineage.service';
 import { packetFile } from '../services/packet-files';
+import { packetGisFile } from '../ogc/gis-export.service';
 import { actorOf, purposeOf, purposeParams, type Route } from './route';
 import { parseMultipart } from './multipart';
 import { badRequest } from '../errors';
@@ -35,11 +36,12 @@ export const packetRoutes: Route[] = [
     operationId: 'getPacket',
     summary: 'A stored packet as JSON, TXT (boundary), CSV (point table, unit areas), GeoJSON or a printable page; every read is recorded',
     tag: 'registration',
-    params: [{ name: 'id', in: 'path', description: 'Packet id', required: true }, { name: 'format', in: 'query', description: 'json (default) | txt | csv | geojson | html' }, ...purposeParams],
+    params: [{ name: 'id', in: 'path', description: 'Packet id', required: true }, { name: 'format', in: 'query', description: 'json (default) | txt | csv | geojson | html | gpkg | shp' }, ...purposeParams],
     responses: { 200: { description: 'The packet or its file' }, 404: { description: 'No such packet', schema: 'error' } },
     async handle(req, ctx) {
       const format = String(req.query.format ?? 'json');
       const packet = await readPacket(ctx.db.pool, req.params.id, actorOf(ctx), format, purposeOf(req));
+      if (format === 'gpkg' || format === 'shp') return { file: await packetGisFile(ctx.db.pool, packet, format) };
       return format === 'json' ? { body: packet } : { file: packetFile(packet, format) };
     },
   },

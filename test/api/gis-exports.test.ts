@@ -90,3 +90,15 @@ it('writes the CSV point table with X_northing and Y_easting columns, WKT and th
   const [, , , x, y, wkt, crs] = first.split(',');
   expect([wkt, crs]).toEqual([`POINT (${y} ${x})`, 'EPSG:4526']);
 });
+
+it('exports a registration packet\'s boundary and 界址点 as GeoPackage and shapefile in the boundary\'s CRS', async () => {
+  const created = await hub.request('POST', '/api/registration-packets', { parcelCode: accepted.parcelCode, registrationType: '国有建设用地使用权首次登记', applicationNo: 'JZ2026-7', purpose: '首次登记' });
+  expect(created.status).toBe(201);
+  const gpkg = await save(`/api/registration-packets/${created.body.packetId}?format=gpkg&${WHY}`, 'packet.gpkg');
+  const out = await ogrinfo(['-ro', '-al', gpkg]);
+  expect(out).toContain('CGCS2000 / 3-degree Gauss-Kruger zone 38');
+  expect(out).toContain(`surveyId (String) = ${accepted.id}`);
+  expect(out).toMatch(/Layer name: boundary_points[\s\S]*Feature Count: 8/);
+  const zip = await save(`/api/registration-packets/${created.body.packetId}?format=shp&${WHY}`, 'packet.shp.zip');
+  expect(await ogrinfo(['-ro', '-so', `/vsizip/${zip}/boundary_points.shp`, 'boundary_points'])).toMatch(/Feature Count: 8[\s\S]*CGCS2000/);
+});
