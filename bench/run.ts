@@ -1,10 +1,11 @@
 // npm run bench [-- name…]: each benchmark prints its figures next to a baseline measured in the same run, as a ratio.
 import * as importBench from './import.bench';
 import * as loadBench from './load.bench';
+import * as ogcBench from './ogc.bench';
 import * as packetsBench from './packets.bench';
 import * as parseBench from './parse.bench';
 
-const BENCHES: Record<string, { run(): Promise<string[][]> }> = { import: importBench, load: loadBench, packets: packetsBench, parse: parseBench };
+const BENCHES: Record<string, { run(): Promise<string[][]> }> = { import: importBench, load: loadBench, ogc: ogcBench, packets: packetsBench, parse: parseBench };
 
 async function main(): Promise<void> {
   const names = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BENCHES);
