@@ -113,3 +113,35 @@ it(engineHasMvt
     f.box.forEach((v, k) => expect(Math.abs(v - hubTile[i].box[k])).toBeLessThanOrEqual(1));
   });
 });
+
+it('changes the parcels tile\'s ETag when a covered parcel\'s lineage changes: a split retires the old parcel from the tile', async () => {
+  const cell = freeCell();
+  /** A w × h m rectangle whose north-west corner is the sample plot's J1 moved by `cell` (and dE m east), EPSG:4526. */
+  const rect = (w: number, h: number, dE = 0) => {
+    const [e0, n0] = [38430800 + cell[0] + dE, 3899300 + cell[1]];
+    const ring = [[e0, n0], [e0 + w, n0], [e0 + w, n0 - h], [e0, n0 - h], [e0, n0]];
+    return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { pointNumbers: [['J1', 'J2', 'J3', 'J4']] }, geometry: { type: 'Polygon', coordinates: [ring] } }] };
+  };
+  const submitAccept = async (code: string, extra: object) => {
+    const r = await hub.request('POST', '/api/surveys', landSupplySubmission(code, extra));
+    await accept(r.body.id);
+    return r.body;
+  };
+  const old = freshParcelCode();
+  const first = await submitAccept(old, { features: rect(80, 50), declaredAreaM2: 4000 });
+  const [a, b] = [freshParcelCode(), freshParcelCode()];
+  await submitAccept(a, { surveyedOn: '2025-08-01', features: rect(40, 50), declaredAreaM2: 2000, predecessorCodes: [old] });
+  await submitAccept(b, { surveyedOn: '2025-08-01', features: rect(40, 50, 40), declaredAreaM2: 2000, predecessorCodes: [old] });
+  const [lon, lat] = first.geometry4490.coordinates[0][0];
+  const at = tileOf(lon, lat, 16);
+  const before = await tile('parcels', at);
+  expect(decoded(before.bytes, 'parcels').map((f) => f.properties.parcelCode)).toEqual(expect.arrayContaining([old, a, b]));
+  const split = await hub.request('POST', '/api/parcel-lineage', { kind: 'split', predecessors: [old], successors: [a, b], changeNo: '焦变更(2026)12号' });
+  expect(split.status).toBe(201);
+  const after = await tile('parcels', at, { 'if-none-match': before.etag! });
+  expect(after.status).toBe(200);
+  expect(after.etag).not.toBe(before.etag);
+  const codes = decoded(after.bytes, 'parcels').map((f) => f.properties.parcelCode);
+  expect(codes).toEqual(expect.arrayContaining([a, b]));
+  expect(codes).not.toContain(old);
+});
