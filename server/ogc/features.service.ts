@@ -28,9 +28,9 @@ function feature(collection: CollectionDef, row: Row) {
 /** How many features match (without the cursor): exact up to COUNT_CAP, else estimated. */
 async function countMatched(pool: pg.Pool, collection: CollectionDef, query: ItemQuery): Promise<{ n: number; estimated: boolean }> {
   const text = sql(collection.sqlName);
-  // The collection's own query, capped, counted: no second copy of its conditions to drift apart.
-  const { rows } = await pool.query(`SELECT count(*)::int AS n FROM (${text}) q`, collection.params({ ...query, limit: COUNT_CAP + 1 }));
+  const { rows } = await pool.query(sql('ogc-count').replace('/*ROWS*/', text), collection.params({ ...query, limit: COUNT_CAP + 1 }));
   if (rows[0].n <= COUNT_CAP) return { n: rows[0].n, estimated: false };
+  // Beyond the cap: the planner's row estimate of the same query without a limit.
   const plan = await pool.query(`EXPLAIN (FORMAT JSON) ${text}`, collection.params({ ...query, limit: null as unknown as number }));
   return { n: Math.round(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']), estimated: true };
 }

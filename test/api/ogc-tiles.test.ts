@@ -122,7 +122,7 @@ it('changes the parcels tile\'s ETag when a covered parcel\'s lineage changes: a
     const ring = [[e0, n0], [e0 + w, n0], [e0 + w, n0 - h], [e0, n0 - h], [e0, n0]];
     return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { pointNumbers: [['J1', 'J2', 'J3', 'J4']] }, geometry: { type: 'Polygon', coordinates: [ring] } }] };
   };
-  const submitAccept = async (code: string, extra: object) => {
+  const submitAccept = async (code: string, extra: Record<string, unknown>) => {
     const r = await hub.request('POST', '/api/surveys', landSupplySubmission(code, extra));
     await accept(r.body.id);
     return r.body;
