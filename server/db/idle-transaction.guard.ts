@@ -7,8 +7,21 @@
 
 /** What the guard needs of pglite-socket's server (its handlers and queue are not typed as public). */
 interface SocketServerInternals {
-  handlers: Set<{ handlerId: number; lastActivityTime: number; detach(close: boolean): Promise<unknown> }>;
+  handlers: Set<{ handlerId: number; lastActivityTime: number; socket: { remotePort?: number } | null; detach(close: boolean): Promise<unknown> }>;
   queryQueue: { queue: { handlerId: number }[]; lastHandlerId: number | null };
+}
+
+/**
+ * Local ports of the hub's own connections to the engine it runs (same process): the guard never ends those — a hub
+ * transaction may pause between statements while the hub computes (a 10 000-plot import), and it must stay whole.
+ */
+const ownPorts = new Set<number>();
+
+/** Marks (or unmarks, when closed) a connection of this process's hub by its local port. */
+export function markOwnConnection(localPort: number | undefined, open: boolean): void {
+  if (localPort === undefined) return;
+  if (open) ownPorts.add(localPort);
+  else ownPorts.delete(localPort);
 }
 
 /** Checks every `timeoutMs / 4` ms; returns the function that stops the guard. */
@@ -21,6 +34,7 @@ export function guardIdleTransactions(
     if (!db.isInTransaction() || lastHandlerId === null || !queue.some((q) => q.handlerId !== lastHandlerId)) return;
     const holder = [...internals.handlers].find((h) => h.handlerId === lastHandlerId);
     if (!holder || Date.now() - holder.lastActivityTime < timeoutMs) return;
+    if (holder.socket?.remotePort !== undefined && ownPorts.has(holder.socket.remotePort)) return;
     log(`an attached client idled ${Math.round((Date.now() - holder.lastActivityTime) / 1000)} s in an open transaction while others waited: its transaction is rolled back and its connection closed`);
     void holder.detach(true);
   }, Math.max(50, Math.floor(timeoutMs / 4)));
