@@ -6,10 +6,11 @@ import path from 'node:path';
 import * as cityBench from './city.bench';
 import * as importBench from './import.bench';
 import * as loadBench from './load.bench';
+import * as ogcBench from './ogc.bench';
 import * as packetsBench from './packets.bench';
 import * as parseBench from './parse.bench';
 
-const BENCHES: Record<string, { run(): Promise<string[][]> }> = { city: cityBench, import: importBench, load: loadBench, packets: packetsBench, parse: parseBench };
+const BENCHES: Record<string, { run(): Promise<string[][]> }> = { city: cityBench, import: importBench, load: loadBench, ogc: ogcBench, packets: packetsBench, parse: parseBench };
 
 async function main(): Promise<void> {
   // Names first; --quick is a CI-sized run (each bench reads BENCH_QUICK); --parcels N is read by the benches that take it.

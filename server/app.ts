@@ -4,12 +4,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type Request, type Response, type NextFunction } from 'express';
 import compression from 'compression';
-import { errorMiddleware, HubError, notFound } from './errors';
-import { authorize, clientAddress, cookie, resolveViewer, SESSION_COOKIE } from './auth/access';
+import { errorMiddleware, notFound } from './errors';
 import { requireScope } from './auth/scope';
 import { RateLimiter } from './auth/rate-limit';
 import { FailureBudget } from './auth/login-budget';
-import { refuseCrossSite } from './auth/cross-site';
+import { admit, retryAfter, type Gate } from './http/front-door';
 import { securityHeaders } from './http/security-headers';
 import { checkQuery } from './http/query-params';
 import { checkBody } from './http/request-body';
@@ -23,6 +22,8 @@ import { accountRoutes } from './routes/accounts.routes';
 import { comparisonRoutes } from './routes/comparisons.routes';
 import { packetRoutes } from './routes/packets.routes';
 import { mapRoutes } from './routes/map.routes';
+import { ogcRouter } from './ogc/ogc.routes';
+import { OGC_BASE } from './ogc/documents';
 
 const VERSION: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../package.json'), 'utf8')).version;
 const WEB_DIST = path.resolve(__dirname, '../web/dist');
@@ -43,26 +44,6 @@ export interface AppOptions {
   webDist?: string;
 }
 
-/** The principal, counting a bad bearer token against the address's failure budget (and refusing a spent one). */
-async function principal(req: Request, ctx: { db: HubContext['db']; budget: FailureBudget; limiter: RateLimiter }, address: string) {
-  if (req.headers.authorization !== undefined) {
-    const spent = ctx.budget.retryAfter(address);
-    if (spent) throw rateLimited('TOKEN_RATE_LIMITED', `Too many bad tokens or logins from your address: try again in ${spent} s`, spent);
-  }
-  try {
-    return await resolveViewer(ctx.db.pool, req);
-  } catch (err) {
-    if (err instanceof HubError && err.code === 'TOKEN_INVALID') {
-      ctx.budget.record(address);
-      const wait = ctx.limiter.take(`address:${address}`);
-      if (wait) throw rateLimited('RATE_LIMITED', `Too many requests: try again in ${wait} s`, wait);
-    }
-    throw err;
-  }
-}
-
-const rateLimited = (code: string, message: string, seconds: number) => new HubError(429, code, message, { retryAfterSeconds: seconds });
-
 export function createApp(ctx: HubContext, options: AppOptions = {}): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -73,18 +54,13 @@ export function createApp(ctx: HubContext, options: AppOptions = {}): express.Ex
   app.use(express.json({ limit: '20mb', verify: (req, _res, buf) => ((req as Request & { rawBody?: Buffer }).rawBody = buf) }));
   const limiter = new RateLimiter(ctx.config.rateLimitPerMinute);
   const loginBudget = new FailureBudget(ctx.config.loginFailuresPerAddress);
+  const gate: Gate = { db: ctx.db, budget: loginBudget, limiter };
 
   for (const route of routes) {
     if (!route.access || !route.scope) throw new Error(`route ${route.method.toUpperCase()} ${route.path} states no access or scope rule`);
     app[route.method](expressPath(route.path), async (req: Request, res: Response, next: NextFunction) => {
       try {
-        const address = clientAddress(req);
-        const viewer = await principal(req, { db: ctx.db, budget: loginBudget, limiter }, address);
-        const wait = limiter.take(viewer ? `account:${viewer.accountId}` : `address:${address}`);
-        if (wait) throw rateLimited('RATE_LIMITED', `Too many requests: try again in ${wait} s`, wait);
-        const hasSession = cookie(req, SESSION_COOKIE) !== undefined;
-        refuseCrossSite(req, route, hasSession);
-        authorize(route.access, viewer, hasSession);
+        const { viewer, address } = await admit(req, gate, route);
         // Scope first: outside it, any request about the object is "not found" (or "not yours"), whatever else is wrong.
         await requireScope(ctx.db.pool, route.scope, req, viewer);
         checkQuery(route, req.query);
@@ -99,13 +75,15 @@ export function createApp(ctx: HubContext, options: AppOptions = {}): express.Ex
           res.status(result.status ?? 200).json(result.body);
         }
       } catch (err) {
-        if (err instanceof HubError && err.status === 429) res.set('Retry-After', String((err.details as { retryAfterSeconds?: number })?.retryAfterSeconds ?? 60));
+        retryAfter(res, err);
         next(err);
       }
     });
   }
   // Every other /api path, whatever the method or depth, is a JSON 404 — never the web app's page.
   app.all(['/api', '/api/*'], (req, _res, next) => next(notFound('ROUTE_NOT_FOUND', `There is no API endpoint ${req.method} ${req.path}; see /api/openapi.json`)));
+  // OGC API – Features and Tiles (server/ogc/): its own router, JSON 404s under its base path.
+  app.use(OGC_BASE, ogcRouter(ctx, gate));
 
   const webDist = options.webDist ?? WEB_DIST;
   if (fs.existsSync(webDist)) {

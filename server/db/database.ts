@@ -3,6 +3,7 @@ import pg from 'pg';
 import type { Config } from '../config';
 import { redactUrl } from '../config';
 import { startEmbeddedEngine } from './embedded.engine';
+import { markOwnConnection } from './idle-transaction.guard';
 import { HubError } from '../errors';
 import { sql } from './sql-files';
 
@@ -64,6 +65,10 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   }
   const embedded = await startEmbeddedEngine(config.dataDir, config.embeddedPgPort, log, { attach: config.embeddedAttach });
   const pool = createPool(embedded.url, 'pglite', log);
+  // The hub's own connection is exempt from the guard against idle attached clients (idle-transaction.guard.ts).
+  const localPort = (client: pg.PoolClient) => (client as unknown as { connection?: { stream?: { localPort?: number } } }).connection?.stream?.localPort;
+  pool.on('connect', (client) => markOwnConnection(localPort(client), true));
+  pool.on('remove', (client) => markOwnConnection(localPort(client), false));
   return {
     pool,
     engine: 'pglite',

@@ -1,6 +1,7 @@
 // The embedded engine: PGlite + PostGIS persisted in a data folder, served over the PostgreSQL wire protocol.
 import fs from 'node:fs';
 import path from 'node:path';
+import { guardIdleTransactions } from './idle-transaction.guard';
 
 export interface EmbeddedEngine {
   /** postgres:// URL of the wire-protocol socket (TCP when attachable, else the private Unix socket). */
@@ -21,7 +22,12 @@ export const privateSocketDir = (dataDir: string) => path.join(dataDir, '.hub-so
  * it listens on a Unix socket in a 0700 folder of the data directory, for the hub alone. The PGlite packages are
  * ESM-first, so they are imported dynamically; under jest this must run outside the test VM (test/support/global-setup.ts).
  */
-export async function startEmbeddedEngine(dataDir: string, port: number, log: (line: string) => void, options: { attach?: boolean } = {}): Promise<EmbeddedEngine> {
+/** How long an attached client may idle in an open transaction while others wait, by default (ms). */
+export const IDLE_TRANSACTION_TIMEOUT_MS = 10_000;
+
+export async function startEmbeddedEngine(
+  dataDir: string, port: number, log: (line: string) => void, options: { attach?: boolean; idleTransactionTimeoutMs?: number } = {},
+): Promise<EmbeddedEngine> {
   fs.mkdirSync(dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
@@ -66,10 +72,12 @@ export async function startEmbeddedEngine(dataDir: string, port: number, log: (l
     server = await listen(0);
   }
   const [, actualPort] = server.getServerConn().split(':');
+  const stopGuard = guardIdleTransactions(db, server, options.idleTransactionTimeoutMs ?? IDLE_TRANSACTION_TIMEOUT_MS, log);
   return {
     url: `postgres://postgres@127.0.0.1:${actualPort}/postgres?sslmode=disable`,
     attachable: true,
     async stop() {
+      stopGuard();
       await server.stop();
       await db.close();
     },

@@ -12,8 +12,8 @@ const ALIASES: Record<Column, string[]> = {
   plot: ['地块号', '地块编号', 'plot', 'plotno', 'plot_no'],
   point: ['点号', '界址点号', 'point', 'pointno', 'point_no'],
   ring: ['圈号', 'ring', 'ringno', 'ring_no'],
-  x: ['x', '北坐标', 'x(北)', 'northing'],
-  y: ['y', '东坐标', 'y(东)', 'easting'],
+  x: ['x', '北坐标', 'x(北)', 'northing', 'x_northing'],
+  y: ['y', '东坐标', 'y(东)', 'easting', 'y_easting'],
 };
 const LABEL: Record<Column, string> = { plot: '地块编号', point: '点号', ring: '圈号', x: 'X (北坐标)', y: 'Y (东坐标)' };
 const REQUIRED: Column[] = ['point', 'x', 'y'];
@@ -132,18 +132,25 @@ function readPlots(data: Row[], index: Partial<Record<Column, number>>, names: s
 }
 
 /**
- * Writes plots as a boundary-point table `地块编号,点号,圈号,X,Y` (X north, Y east, m), CRLF, UTF-8 with a byte-order
- * mark by default (so Excel opens it) or GBK on request. Closed rings repeat their first point; coordinates keep their
- * written digits (`xText`/`yText`) when present and still equal to the coordinates, else 3 decimals.
+ * Writes plots as a boundary-point table `地块编号,点号,圈号,X_northing,Y_easting,WKT,CRS` (X north, Y east, m), CRLF,
+ * UTF-8 with a byte-order mark by default (so Excel opens it) or GBK on request. The coordinate columns say which axis
+ * they hold (a column named plain "X" is taken for the easting by QGIS's delimited-text reader, swapping every point);
+ * WKT repeats the point in x = easting order and CRS names it (`EPSG:4526`), so GIS tools place it without asking.
+ * Closed rings repeat their first point; coordinates keep their written digits (`xText`/`yText`) when present and
+ * still equal to the coordinates, else 3 decimals.
  */
-export function writeCsvPoints(plots: DeliveryPlot[], options: { encoding?: 'gbk' | 'utf-8' } = {}): Uint8Array {
-  const rows: string[][] = [['地块编号', '点号', '圈号', 'X', 'Y']];
+export function writeCsvPoints(plots: DeliveryPlot[], options: { encoding?: 'gbk' | 'utf-8'; epsg?: number } = {}): Uint8Array {
+  // X is the northing and Y the easting (Chinese survey tables): named so, with WKT and the CRS, so that a GIS reader
+  // (QGIS's delimited text) does not swap them.
+  const crs = options.epsg ? `EPSG:${options.epsg}` : '';
+  const rows: string[][] = [['地块编号', '点号', '圈号', 'X_northing', 'Y_easting', 'WKT', 'CRS']];
   for (const plot of plots) {
     for (const ring of plot.parts.flatMap((part) => part.rings)) {
       const points = ring.closed ? [...ring.points, ring.points[0]] : ring.points;
       for (const p of points) {
         const same = p.xText !== undefined && p.yText !== undefined && Number(p.xText) === p.x && Number(p.yText) === p.y;
-        rows.push([plot.plotNo, p.pointNo, String(ring.ringNo), same ? p.xText! : p.x.toFixed(3), same ? p.yText! : p.y.toFixed(3)]);
+        const [x, y] = [same ? p.xText! : p.x.toFixed(3), same ? p.yText! : p.y.toFixed(3)];
+        rows.push([plot.plotNo, p.pointNo, String(ring.ringNo), x, y, `POINT (${y} ${x})`, crs]);
       }
     }
   }

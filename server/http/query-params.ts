@@ -17,7 +17,7 @@ export const QUERY_SCHEMAS = {
 } as const;
 
 type Check = (query: unknown) => Record<string, string>;
-const checks = new WeakMap<Route, Check>();
+const checks = new WeakMap<object, Check>();
 
 /** A required parameter's absence is left to the service, which names it with its own code (BBOX_REQUIRED…). */
 function schemaOf(params: RouteParam[]) {
@@ -31,7 +31,7 @@ function schemaOf(params: RouteParam[]) {
 }
 
 /** The route's query, checked: 400 QUERY_INVALID (or the one parameter's invalidCode) naming each parameter that is wrong. */
-export function checkQuery(route: Route, query: unknown): Record<string, string> {
+export function checkQuery(route: Pick<Route, 'method' | 'path' | 'params'>, query: unknown): Record<string, string> {
   let check = checks.get(route);
   if (!check) {
     check = compileValidator(schemaOf(route.params ?? []), `the query parameters of ${route.method.toUpperCase()} ${route.path}`, 'QUERY_INVALID', 'The query string');

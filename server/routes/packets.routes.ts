@@ -3,6 +3,7 @@ import { accessLog, boundaryDiffAgainst, createPacket, readPacket, type PacketRe
 import { recordLineage, type LineageRequest } from '../services/lineage.service';
 import { packetFile, PACKET_FORMATS } from '../services/packet-files';
 import { QUERY_SCHEMAS } from '../http/query-params';
+import { packetGisFile } from '../ogc/gis-export.service';
 import { actorOf, purposeOf, purposeParams, type Route } from './route';
 import { badRequest } from '../errors';
 import { parseEpsg } from '../domain/crs';
@@ -36,11 +37,12 @@ export const packetRoutes: Route[] = [
     recordsApplication: true,
     summary: 'A stored packet as JSON, TXT (boundary), CSV (point table, unit areas), GeoJSON or a printable page; every read is recorded',
     tag: 'registration',
-    params: [{ name: 'id', in: 'path', description: 'Packet id', required: true }, { name: 'format', in: 'query', description: 'json (default) | txt | csv | geojson | html', schema: QUERY_SCHEMAS.oneOf(...PACKET_FORMATS), invalidCode: 'PACKET_FORMAT_UNSUPPORTED' }, ...purposeParams],
+    params: [{ name: 'id', in: 'path', description: 'Packet id', required: true }, { name: 'format', in: 'query', description: 'json (default) | txt | csv | geojson | html | gpkg | shp', schema: QUERY_SCHEMAS.oneOf(...PACKET_FORMATS, 'gpkg', 'shp'), invalidCode: 'PACKET_FORMAT_UNSUPPORTED' }, ...purposeParams],
     responses: { 200: { description: 'The packet or its file' }, 404: { description: 'No such packet', schema: 'error' } },
     async handle(req, ctx) {
       const format = String(req.query.format ?? 'json');
       const packet = await readPacket(ctx.db.pool, req.params.id, actorOf(ctx), format, purposeOf(req));
+      if (format === 'gpkg' || format === 'shp') return { file: await packetGisFile(ctx.db.pool, packet, format) };
       return format === 'json' ? { body: packet } : { file: packetFile(packet, format) };
     },
   },

@@ -136,7 +136,7 @@ export const surveyRoutes: Route[] = [
     tag: 'surveys',
     params: [
       idParam,
-      { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf', required: true, schema: QUERY_SCHEMAS.oneOf(...EXPORT_FORMATS), invalidCode: 'EXPORT_FORMAT_UNSUPPORTED' },
+      { name: 'format', in: 'query', description: 'txt | geojson | csv | dxf | gpkg (GeoPackage) | shp (zipped shapefile with .prj and .cpg)', required: true, schema: QUERY_SCHEMAS.oneOf(...EXPORT_FORMATS), invalidCode: 'EXPORT_FORMAT_UNSUPPORTED' },
       { name: 'encoding', in: 'query', description: 'gbk | utf-8 (TXT default gbk, CSV default utf-8 with BOM)', schema: QUERY_SCHEMAS.oneOf('gbk', 'utf-8'), invalidCode: 'EXPORT_ENCODING_UNSUPPORTED' },
       ...purposeParams,
     ],

@@ -1,4 +1,5 @@
-// Exports a stored result in the formats surveyors and GIS tools read: exchange TXT, GeoJSON, CSV point table, DXF.
+// Exports a stored result in the formats surveyors and GIS tools read: exchange TXT, GeoJSON, CSV point table, DXF,
+// GeoPackage and zipped shapefile.
 import type pg from 'pg';
 import { badRequest, notFound } from '../errors';
 import { partsFromStored, type DeliveryPlot } from '../formats/delivery';
@@ -10,8 +11,9 @@ import { getSurvey, type SurveyResultView } from './surveys.service';
 import { auditRead, type Actor } from './audit.service';
 import { requirePurpose, type ReadPurpose } from '../auth/purpose';
 import { SEE_ALL, visibilityOf } from '../auth/viewer';
+import { gisCrs, gisFile, surveyLayers, type GisFormat } from '../ogc/gis-export.service';
 
-export const EXPORT_FORMATS = ['txt', 'geojson', 'csv', 'dxf'] as const;
+export const EXPORT_FORMATS = ['txt', 'geojson', 'csv', 'dxf', 'gpkg', 'shp'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportFile {
@@ -57,7 +59,10 @@ export async function exportSurvey(pool: pg.Pool, id: string, format: string, en
         bytes: writeExchangeTxt({ epsg, header: { 数据产生单位: survey.organisation, 数据产生日期: survey.surveyedOn }, plots: [plot] }, { encoding: encoding === 'utf-8' ? 'utf-8' : 'gbk' }),
       };
     case 'csv':
-      return { fileName: `${base}.csv`, contentType: `text/csv; charset=${encoding ?? 'utf-8'}`, bytes: writeCsvPoints([plot], { encoding: encoding === 'gbk' ? 'gbk' : 'utf-8' }) };
+      return { fileName: `${base}.csv`, contentType: `text/csv; charset=${encoding ?? 'utf-8'}`, bytes: writeCsvPoints([plot], { encoding: encoding === 'gbk' ? 'gbk' : 'utf-8', epsg }) };
+    case 'gpkg':
+    case 'shp':
+      return gisFile(format as GisFormat, base, surveyLayers(survey), await gisCrs(pool, epsg));
     case 'dxf':
       return { fileName: `${base}.dxf`, contentType: 'image/vnd.dxf', bytes: writeDxf([plot]) };
     case 'geojson': {

@@ -86,12 +86,12 @@ it('reports an empty file, a header without rows and an unterminated quote', () 
   expect(failures(readCsvPoints(utf8('点号,X,Y\n"J1,3899300,38430800\n'), 'quote.csv'))[0]).toMatchObject({ code: 'CSV_QUOTE_UNTERMINATED', line: 2 });
 });
 
-it('writes UTF-8 with a BOM and CRLF by default, and reads it back as the same plots, points and digits', () => {
+it('writes UTF-8 with a BOM and CRLF by default, names the axes and the CRS, and reads it back as the same plots, points and digits', () => {
   const original = delivery(readCsvPoints(fixture('points-zh-gbk.csv'), 'in.csv'));
-  const bytes = writeCsvPoints(original.plots);
+  const bytes = writeCsvPoints(original.plots, { epsg: 4526 });
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const text = new TextDecoder().decode(bytes.subarray(3));
-  expect(text.split('\r\n').slice(0, 2)).toEqual(['地块编号,点号,圈号,X,Y', '地块1,J1,1,3899300.000,38430800.000']);
+  expect(text.split('\r\n').slice(0, 2)).toEqual(['地块编号,点号,圈号,X_northing,Y_easting,WKT,CRS', '地块1,J1,1,3899300.000,38430800.000,POINT (38430800.000 3899300.000),EPSG:4526']);
   const again = delivery(readCsvPoints(bytes, 'out.csv'));
   const strip = (plots: DeliveryPlot[]) => plots.map((p) => ({ ...p, line: undefined, parts: p.parts.map((part) => ({ ...part, rings: part.rings.map((r) => ({ ...r, points: r.points.map(({ line, ...rest }) => rest) })) })) }));
   expect(strip(again.plots)).toEqual(strip(original.plots));
@@ -101,7 +101,7 @@ it('writes GBK on request, keeps unclosed rings open and writes 3 decimals where
   const plot: DeliveryPlot = { plotNo: '地块,1', attributes: {}, parts: [{ partNo: 1, rings: [{ ringNo: 1, closed: false, points: [
     { pointNo: 'J1', x: 3899300.1, y: 38430800 }, { pointNo: 'J2', x: 3899300, y: 38430860, xText: '3899300.00', yText: '38430860.0' }, { pointNo: 'J3', x: 3899260, y: 38430860 }] }] }] };
   const bytes = writeCsvPoints([plot], { encoding: 'gbk' });
-  expect(iconv.decode(Buffer.from(bytes), 'gbk')).toBe('地块编号,点号,圈号,X,Y\r\n"地块,1",J1,1,3899300.100,38430800.000\r\n"地块,1",J2,1,3899300.00,38430860.0\r\n"地块,1",J3,1,3899260.000,38430860.000\r\n');
+  expect(iconv.decode(Buffer.from(bytes), 'gbk')).toBe('地块编号,点号,圈号,X_northing,Y_easting,WKT,CRS\r\n"地块,1",J1,1,3899300.100,38430800.000,POINT (38430800.000 3899300.100),\r\n"地块,1",J2,1,3899300.00,38430860.0,POINT (38430860.0 3899300.00),\r\n"地块,1",J3,1,3899260.000,38430860.000,POINT (38430860.000 3899260.000),\r\n');
   const again = delivery(readCsvPoints(bytes, 'gbk.csv'));
   expect(again.plots[0].plotNo).toBe('地块,1');
   expect(again.plots[0].parts[0].rings[0].closed).toBe(false);

@@ -19,7 +19,12 @@ export const api = {
   surveyUrl: (id: string) => `/api/surveys/${encodeURIComponent(id)}`,
   survey: (id: string) => getJson<SurveyResult>(`/api/surveys/${encodeURIComponent(id)}`),
   reviewQueue: () => getJson<{ items: SurveyResult[] } | SurveyResult[]>('/api/surveys', { status: 'submitted' }),
-  review: (id: string, decision: 'accept' | 'reject', note: string) => sendJson<SurveyResult>('POST', `/api/surveys/${encodeURIComponent(id)}/review`, { decision, note }),
+  /** A decision; the map's tiles refetch after it (hub:data-changed). */
+  review: async (id: string, decision: 'accept' | 'reject', note: string) => {
+    const result = await sendJson<SurveyResult>('POST', `/api/surveys/${encodeURIComponent(id)}/review`, { decision, note });
+    window.dispatchEvent(new Event('hub:data-changed'));
+    return result;
+  },
   validate: (form: FormData) => sendForm<QualityReport>('/api/surveys/validate', form),
   submit: (form: FormData) => sendForm<SurveyResult>('/api/surveys', form),
   boundaryDiff: (code: string, surveyId: string) => getJson<BoundaryDiff>(`/api/parcels/${encodeURIComponent(code)}/boundary-diff`, { against: surveyId }),
