@@ -27,7 +27,8 @@ describe('writeCsv', () => {
       { pointNo: '=cmd|"/c calc"!A1', x: 3899300, y: 38430800 }, { pointNo: '+J2', x: 3899300, y: 38430860 }, { pointNo: 'J3', x: 3899260, y: 38430860 },
     ] }] }] }];
     const rows = text(writeCsvPoints(plots)).split('\r\n');
-    expect(rows[1]).toBe(`'@plot,"'=cmd|""/c calc""!A1",1,3899300.000,38430800.000`);
+    // Columns: 地块编号, 点号, 圈号, X_northing, Y_easting, WKT, CRS (no CRS given here).
+    expect(rows[1]).toBe(`'@plot,"'=cmd|""/c calc""!A1",1,3899300.000,38430800.000,POINT (38430800.000 3899300.000),`);
     expect(rows[2].startsWith("'@plot,'+J2,1,")).toBe(true);
   });
 
