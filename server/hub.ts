@@ -37,7 +37,7 @@ export async function startHub(config: Config, log: (line: string) => void): Pro
     if (oneTimePassword) log(`created the account 'admin' with the one-time password ${oneTimePassword} — it is shown only now (set ADMIN_PASSWORD to choose it)`);
     if (config.demo && (await isEmpty(db.pool))) {
       log('loading the 焦作 demo data and demo accounts (DEMO=0 skips this)…');
-      const loaded = await loadDemo(db.pool, config.demoPassword, log);
+      const loaded = await loadDemo(db.pool, config.demoPassword, log, config);
       log(`demo data: ${loaded.parcels} parcels, ${loaded.results} survey results; demo accounts ${loaded.accounts.join(', ')} (password: DEMO_PASSWORD, default 'demo') — for trying the hub, not for real work`);
     }
     parsing = startParsing({ size: config.parseWorkers, queueLimit: config.parseQueue, memoryMb: config.parseWorkerMemoryMb, timeoutMs: config.parseTimeoutSeconds * 1000 });

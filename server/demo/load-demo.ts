@@ -5,7 +5,7 @@ import { putParcel, putUnit } from '../services/parcels.service';
 import { chinaToday, reviewSurvey } from '../services/surveys.service';
 import { submit } from '../services/intake.service';
 import { recordLineage } from '../services/lineage.service';
-import { createPacket } from '../services/packets.service';
+import { createPacket, type RuleSettings } from '../services/packets.service';
 import { HUB_ACTOR, type Actor } from '../services/audit.service';
 import { createAccount } from '../services/accounts.service';
 import { ROLES, type Role, type Viewer } from '../auth/viewer';
@@ -29,7 +29,7 @@ async function createDemoAccounts(pool: pg.Pool, password: string, organisation:
 }
 
 /** Loads the demo set and the demo accounts; returns what it stored. */
-export async function loadDemo(pool: pg.Pool, demoPassword: string, log: (line: string) => void): Promise<{ parcels: number; results: number; accounts: string[] }> {
+export async function loadDemo(pool: pg.Pool, demoPassword: string, log: (line: string) => void, settings?: RuleSettings): Promise<{ parcels: number; results: number; accounts: string[] }> {
   const demo = buildDemoSet(chinaToday());
   const organisations = demo.steps.map((s) => s.submission.organisation);
   const busiest = organisations.sort((a, b) => organisations.filter((o) => o === b).length - organisations.filter((o) => o === a).length)[0];
@@ -49,7 +49,7 @@ export async function loadDemo(pool: pg.Pool, demoPassword: string, log: (line: 
   const registrar: Actor = { viewer: accounts.registrar, clientAddress: 'demo' };
   for (const event of demo.lineage) await recordLineage(pool, event, registrar);
   const decisions: string[] = [];
-  for (const request of demo.packets) decisions.push((await createPacket(pool, request, registrar)).decision);
+  for (const request of demo.packets) decisions.push((await createPacket(pool, request, registrar, settings)).decision);
   log(`demo data: ${demo.lineage.length} lineage events, packets ${decisions.join(', ')}`);
   return { parcels: demo.parcels.length, results: ids.length, accounts: Object.values(accounts).map((v) => v.username) };
 }

@@ -118,6 +118,14 @@ export function checkEvidence(s: Partial<SurveySubmission>, kind: KindRule, toda
     }
     if (s.supplyDocumentDate && s.supplyDocumentDate > today) return { code: 'EVIDENCE_DATE_IN_FUTURE', message: `supplyDocumentDate ${s.supplyDocumentDate} is after today (${today})` };
   }
+  if (s.predecessorCodes !== undefined) {
+    if (kind.family !== 'cadastral') {
+      return { code: 'EVIDENCE_NOT_FOR_KIND', message: `predecessorCodes name the parcels a new parcel is split or merged from, on its 权籍调查; a ${s.kind} does not carry them` };
+    }
+    if (s.parcelCode && s.predecessorCodes.includes(s.parcelCode)) {
+      return { code: 'PREDECESSOR_IS_ITSELF', message: `predecessorCodes name ${s.parcelCode} itself: a new parcel of a split or merge has a new 宗地代码` };
+    }
+  }
   if (s.completionAcceptanceNo !== undefined && s.stage !== 'completion') {
     return { code: 'EVIDENCE_NOT_FOR_KIND', message: `completionAcceptanceNo is the 竣工联合验收 / 备案 reference of a completion-stage result (R5); a result of stage ${s.stage} does not carry it` };
   }

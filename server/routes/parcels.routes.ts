@@ -2,7 +2,7 @@
 import { actorOf, purposeOf, purposeParams, type Route } from './route';
 import { QUERY_SCHEMAS } from '../http/query-params';
 import { visibilityOf } from '../auth/viewer';
-import { getParcel, putParcel, putUnit, readParcel, readParcelHistory, searchParcels, type DescriptiveFields, type UnitFields } from '../services/parcels.service';
+import { putAndReadParcel, putUnit, readParcel, readParcelHistory, searchParcels, type DescriptiveFields, type UnitFields } from '../services/parcels.service';
 
 const parcelCodeParam = { name: 'parcelCode', in: 'path' as const, description: '宗地代码, 19 characters, e.g. 410802003012GB00025', required: true };
 
@@ -34,16 +34,16 @@ export const parcelRoutes: Route[] = [
     operationId: 'putParcel',
     summary: 'Register a parcel by its 宗地代码, or update its 坐落, 用途, 权利类型',
     tag: 'parcels',
-    params: [parcelCodeParam],
+    params: [parcelCodeParam, ...purposeParams],
     body: { json: 'parcel-update' },
     responses: {
-      200: { description: 'Updated; the parcel as read back', schema: 'parcel-detail' },
+      200: { description: 'Updated; the parcel as read back (a read of its coordinates, recorded as one)', schema: 'parcel-detail' },
       201: { description: 'Registered; the parcel as read back', schema: 'parcel-detail' },
       400: { description: 'Invalid code (the part is named) or body', schema: 'error' },
     },
     async handle(req, ctx) {
-      const { created } = await putParcel(ctx.db.pool, req.params.parcelCode, req.body as DescriptiveFields, actorOf(ctx));
-      return { status: created ? 201 : 200, body: await getParcel(ctx.db.pool, req.params.parcelCode, visibilityOf(ctx.viewer!)) };
+      const { created, parcel } = await putAndReadParcel(ctx.db.pool, req.params.parcelCode, req.body as DescriptiveFields, actorOf(ctx), purposeOf(req));
+      return { status: created ? 201 : 200, body: parcel };
     },
   },
   {

@@ -2,7 +2,7 @@
 import type pg from 'pg';
 import { badRequest, HubError } from '../errors';
 import { compareUnitAreaLists, totals, SETTLEMENT_RATIO_PERCENT, type GroupTotals, type UnitAreaComparison } from '../domain/area-comparison';
-import { currentUnitResultPerStage, type ResultSummary } from '../domain/survey-result';
+import { areaClassOf, unitAreaSources, type ResultSummary } from '../domain/survey-result';
 import { AREA_MEAN_ERROR_COEFFICIENTS, CLASS_NAMES } from '../domain/tolerances';
 import { writeAreaComparisonCsv } from '../formats/area-comparison-csv.format';
 import { resultsOfParcel, unitAreasOf } from './survey-store';
@@ -97,9 +97,9 @@ export async function compareParcelAreas(
 
 async function comparisonReport(pool: pg.Pool, parcelCode: string, building: string | null, visibility: Visibility): Promise<AreaComparisonReport> {
   await requireVisibleParcel(pool, parcelCode, visibility);
-  const current = currentUnitResultPerStage(await resultsOfParcel(pool, parcelCode, visibility));
-  const presale = current.presale, verified = current.completion;
-  const missingStages = (['presale', 'completion'] as const).filter((s) => !current[s]);
+  // The same two sides a registration takes: the pre-sale 楼盘表 and the verified areas (房产实测, or a legacy survey).
+  const { presale, verified } = unitAreaSources(await resultsOfParcel(pool, parcelCode, visibility));
+  const missingStages = ([['presale', presale], ['completion', verified]] as const).filter(([, r]) => !r).map(([s]) => s);
   const base = { parcelCode, building, sources: { presale: source(presale), verified: source(verified) }, missingStages, settlementRatioPercent: SETTLEMENT_RATIO_PERCENT };
   if (!presale || !verified) {
     const explanation = `Parcel ${parcelCode} has no current accepted ${missingStages.map((s) => STAGE_NAMES[s]).join(' and no ')} result; the comparison needs both a pre-sale and a completion result`;
@@ -107,9 +107,9 @@ async function comparisonReport(pool: pg.Pool, parcelCode: string, building: str
   }
   const inBuilding = (u: { unitCode: string }) => building === null || u.unitCode.slice(20, 24) === building;
   const [presaleUnits, verifiedUnits] = await Promise.all([unitAreasOf(pool, parcelCode, presale.id), unitAreasOf(pool, parcelCode, verified.id)]);
-  const units = compareUnitAreaLists(presaleUnits.filter(inBuilding), verifiedUnits.filter(inBuilding), verified.precisionClass);
+  const units = compareUnitAreaLists(presaleUnits.filter(inBuilding), verifiedUnits.filter(inBuilding), areaClassOf(verified));
   const sums = totals(units);
-  const cls = verified.precisionClass;
+  const cls = areaClassOf(verified);
   return {
     ...base,
     explanation: units.length ? null : `Neither result has units${building === null ? '' : ` in building ${building}`} to compare`,

@@ -31,14 +31,14 @@ export const plotGeometriesJson = (targets: Target[]) => targets.flatMap((t) => 
 
 /**
  * Findings of every target's plots against the accepted neighbours within `tolerance` m (the class's 允许误差).
- * `predecessorCodes`: parcels the plots are split or merged from (their land is the plots' own, no conflict).
+ * `predecessorCodes`: parcels the plots are split or merged from: an overlap with them is a warning, not a conflict.
  * `geometries`: plotGeometriesJson(targets) when a parse worker already wrote them (a large file's text is built off the main thread).
  */
 export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, targets: Target[], tolerance: number, predecessorCodes: string[] = [], geometries?: string[]): Promise<Finding[]> {
   const plots = targets.flatMap((t) => t.plots.map((plot) => ({ plot, parcelCode: t.parcelCode })));
   if (delivery.epsg === null || plots.length === 0) return [];
   const { rows } = await pool.query(sql('neighbour-conflicts'), [
-    geometries ?? plotGeometriesJson(targets), plots.map((p) => p.parcelCode), delivery.epsg, tolerance, ON_BOUNDARY_M, predecessorCodes,
+    geometries ?? plotGeometriesJson(targets), plots.map((p) => p.parcelCode), delivery.epsg, tolerance, ON_BOUNDARY_M,
   ]);
   const file = delivery.fileName;
   const out: Finding[] = [];
@@ -47,9 +47,20 @@ export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, targets
   for (const row of rows) {
     const plot = plots[Number(row.plot_index) - 1].plot;
     const pairKey = `${row.plot_index}/${row.parcel_code}`;
+    const predecessor = predecessorCodes.includes(row.parcel_code);
     if (row.what === 'overlap') {
       if (row.area_m2 <= OVERLAP_NOISE_M2) continue;
       const where = { file, plot: plot.plotNo, line: plot.line, x: row.x_north, y: row.y_east };
+      if (predecessor) {
+        // Named as a parcel this one is split or merged from: its land is the plot's own. Said, not refused — the
+        // reviewer sees it, and the lineage is recorded only for new parcels lying within their predecessors.
+        if (!reported.has(pairKey)) out.push(finding('OVERLAPS_PREDECESSOR', 'warning', where,
+          `lies on the land of parcel ${row.parcel_code}, which the submission names as the parcel it is split or merged from (predecessorCodes), by ${row.area_m2.toFixed(2)} m²; the old parcel is retired when the split or merge is recorded`,
+          `与申报的原宗地${row.parcel_code}（分割/合并前的宗地，predecessorCodes）重叠${row.area_m2.toFixed(2)}平方米；登记分割/合并后原宗地代码注销`,
+          { parcelCode: row.parcel_code, overlapM2: row.area_m2 }));
+        reported.add(pairKey);
+        continue;
+      }
       if (row.thin) {
         // Thinner than the tolerance everywhere: measurement noise along a shared boundary, not a conflict.
         slivers.add(pairKey);
@@ -66,7 +77,7 @@ export async function checkNeighbours(pool: pg.Pool, delivery: Delivery, targets
       }
       continue;
     }
-    if (row.inside && slivers.has(pairKey)) continue;
+    if (predecessor || (row.inside && slivers.has(pairKey))) continue;
     const own = row.path ? vertexAt(plot, row.path) : undefined;
     const key = `${pairKey}/${own ? own.point : `${row.x_north},${row.y_east}`}`;
     if ((row.path && !own) || reported.has(key)) continue;

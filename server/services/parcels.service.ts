@@ -180,6 +180,16 @@ export async function readParcel(pool: pg.Pool, code: string, actor: Actor, why:
 }
 
 /** GET /api/parcels/{code}/history: accepted boundaries and areas over time, the read recorded (R8). */
+/**
+ * Registers or updates a parcel and answers it as read back: that answer shows coordinates, so it is a read recorded as
+ * one (R8), its application and purpose checked before anything is written.
+ */
+export async function putAndReadParcel(pool: pg.Pool, code: string, fields: DescriptiveFields, actor: Actor, why: ReadPurpose) {
+  requirePurpose(actor.viewer, 'view', why);
+  const { created } = await putParcel(pool, code, fields, actor);
+  return { created, parcel: await readParcel(pool, code, actor, why) };
+}
+
 export async function readParcelHistory(pool: pg.Pool, code: string, actor: Actor, why: ReadPurpose) {
   const recorded = requirePurpose(actor.viewer, 'view', why);
   const history = await getParcelHistory(pool, code, actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL);

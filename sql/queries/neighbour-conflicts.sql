@@ -1,7 +1,7 @@
 -- A delivery's plots against the accepted, current parcel boundaries of OTHER parcels around them.
 -- $1 text[]: each plot's geometry (GeoJSON, EPSG $3); $2 text[]: the parcel each plot is for; $4: the tolerance
--- (m, the precision class's 允许误差); $5: a vertex closer than this (m) is on a boundary; $6 text[]: parcels the plots
--- are split from or merged from (their land is the plots' own: no conflict). Retired parcels are no neighbours.
+-- (m, the precision class's 允许误差); $5: a vertex closer than this (m) is on a boundary. Retired parcels are no
+-- neighbours.
 -- Rows of three kinds, in the candidate's CRS:
 --   overlap:          an overlap's area and perimeter, a point inside it, and whether it is thinner than $4
 --                     everywhere (it vanishes under an inward buffer of $4/2: a sliver, not a conflict);
@@ -21,7 +21,6 @@ WITH cand AS MATERIALIZED (
     WHERE r.geom_4490 && ST_Transform(ST_Expand(ST_Envelope(c.geom), $4), 4490)
       AND r.status = 'accepted' AND r.superseded_by IS NULL AND k.geometry_role = 'parcel_boundary'
       AND r.geom IS NOT NULL AND r.parcel_code <> c.code AND r.boundary_role IS DISTINCT FROM 'confirms'
-      AND NOT (r.parcel_code = ANY ($6::text[]))
       AND NOT EXISTS (SELECT 1 FROM parcel_retirement pr WHERE pr.parcel_code = r.parcel_code)
     ORDER BY r.parcel_code, r.reviewed_at DESC
   ) n

@@ -98,10 +98,25 @@ describe('changes of who may do what', () => {
       await hub.request('PUT', `/api/units/${parcelCode}F00010001`, { floor: '3' });
     }, [hub.username, `login:${admin.username}`]);
     expect(rows.map((r) => [r.action, r.details?.outcome ?? null])).toEqual([
-      ['session.login', 'failed'], ['account.create', null], ['token.issue', null], ['token.revoke', null], ['parcel.put', null], ['unit.put', null],
+      // A parcel edit answers the parcel as read back, coordinates included: that answer is a read, recorded as one.
+      ['session.login', 'failed'], ['account.create', null], ['token.issue', null], ['token.revoke', null], ['parcel.put', null], ['parcel.read', null], ['unit.put', null],
     ]);
     expect(rows[0].actor).toBe(`login:${admin.username}`);
     const ok = await hub.pool.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'session.login' AND actor = $1 AND details->>'outcome' = 'ok'", [admin.username]);
     expect(ok.rows[0].n).toBe(1);
+  });
+});
+
+describe('a parcel edit by a department token', () => {
+  it('needs the application and purpose of the read its answer is, before anything is written', async () => {
+    const department = await hub.login(['registrar']);
+    const { token } = await issueToken(hub.pool, department.id, '不动产登记中心', ['registrar'], null);
+    const put = (query: string) => fetch(`${hub.url}/api/parcels/${parcelCode}${query}`, { method: 'PUT', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ location: '令牌坐落' }) });
+    const bare = await put('');
+    expect([bare.status, (await bare.json()).code]).toEqual([400, 'PURPOSE_REQUIRED']);
+    expect((await hub.request('GET', `/api/parcels/${parcelCode}`)).body.parcel.location).not.toBe('令牌坐落');
+    const given = await put(`?${WHY}`);
+    expect(given.status).toBe(200);
+    expect((await given.json()).parcel.location).toBe('令牌坐落');
   });
 });

@@ -102,3 +102,14 @@ it('exports a registration packet\'s boundary and 界址点 as GeoPackage and sh
   const zip = await save(`/api/registration-packets/${created.body.packetId}?format=shp&${WHY}`, 'packet.shp.zip');
   expect(await ogrinfo(['-ro', '-so', `/vsizip/${zip}/boundary_points.shp`, 'boundary_points'])).toMatch(/Feature Count: 8[\s\S]*CGCS2000/);
 });
+
+it('lists an OGC export and an OGC item read of a parcel in its access log (R8), with the application given', async () => {
+  await save(`/ogc/collections/parcels/items?parcelCode=${accepted.parcelCode}&f=gpkg&${WHY}`, 'access-log.gpkg');
+  const item = await hub.request('GET', `/ogc/collections/results/items/${accepted.id}?${WHY}`);
+  expect(item.status).toBe(200);
+  const log = await hub.request('GET', `/api/access-log?parcelCode=${accepted.parcelCode}`);
+  const ogc = log.body.items.filter((e: any) => e.details?.ogc);
+  // The bbox exports of the tests above drew this parcel too: every OGC row of it names the application.
+  expect(new Set(ogc.map((e: any) => `${e.action} ${e.applicationNo}`))).toEqual(new Set(['map.read JZ2026-7', 'survey.export JZ2026-7']));
+  expect(ogc.filter((e: any) => e.action === 'map.read')).toHaveLength(1);
+});

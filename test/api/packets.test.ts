@@ -336,6 +336,18 @@ describe('parcel lineage: split and merge', () => {
     await expect(hub.pool.query('TRUNCATE parcel_lineage')).rejects.toThrow(/append-only|permission denied/);
   });
 
+  it('says where a new parcel lies on its named predecessor (a warning the reviewer sees), and takes predecessors on a 权籍调查 only', async () => {
+    const old = freshParcelCode();
+    const cell = freeCell();
+    await accept((await submit(landSupplySubmission(old, { features: rectAt(cell, 80, 50), declaredAreaM2: 4000 }))).id);
+    const half = await submit(landSupplySubmission(freshParcelCode(), { features: rectAt(cell, 40, 50), declaredAreaM2: 2000, predecessorCodes: [old] }));
+    const onOld = half.quality.findings.filter((f: any) => f.code === 'OVERLAPS_PREDECESSOR');
+    expect(onOld.map((f: any) => f.severity)).toEqual(['warning']);
+    expect(onOld[0].message).toContain(old);
+    const wrongKind = await hub.request('POST', '/api/surveys', landSupplySubmission(freshParcelCode(), { kind: '勘测定界', features: rectAt(freeCell(), 40, 50), declaredAreaM2: 2000, predecessorCodes: [old] }));
+    expect([wrongKind.status, wrongKind.body.code]).toEqual([400, 'EVIDENCE_NOT_FOR_KIND']);
+  });
+
   it('merges two parcels into one, and refuses a new parcel lying outside its predecessors', async () => {
     const cell = freeCell();
     const [p1, p2, merged, stray] = [freshParcelCode(), freshParcelCode(), freshParcelCode(), freshParcelCode()];
