@@ -21,8 +21,15 @@ function tileOf(lon: number, lat: number, z: number): [number, number, number] {
   return [z, Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
 }
 
-async function submitted(parcelCode = freshParcelCode()) {
-  const r = await hub.request('POST', '/api/surveys', landSupplySubmission(parcelCode, { features: samplePlotAt(...freeCell()) }));
+/**
+ * Cells of this file alone, 10 km west of the shared test grid (still in 孟州): other test files accept results in the
+ * shared grid at any moment on a server, and a tile covering them would change under this file's feet.
+ */
+let ownCells = 0;
+const ownCell = (): [number, number] => [-51_300 + (ownCells % 4) * 100, -34_300 - Math.floor(ownCells++ / 4) * 100];
+
+async function submitted(parcelCode = freshParcelCode(), cell: [number, number] = freeCell()) {
+  const r = await hub.request('POST', '/api/surveys', landSupplySubmission(parcelCode, { features: samplePlotAt(...cell) }));
   const [lon, lat] = r.body.geometry4490.coordinates[0][0];
   return { id: r.body.id as string, parcelCode, lon, lat };
 }
@@ -43,7 +50,7 @@ function decoded(bytes: Uint8Array, layer: string) {
 }
 
 it('serves the parcels in force as a Mapbox Vector Tile with their code, stage and status, and answers 304 to its ETag', async () => {
-  const s = await submitted();
+  const s = await submitted(freshParcelCode(), ownCell());
   await accept(s.id);
   const at = tileOf(s.lon, s.lat, 16);
   const first = await tile('parcels', at);
@@ -58,16 +65,16 @@ it('serves the parcels in force as a Mapbox Vector Tile with their code, stage a
 });
 
 it('changes a tile\'s ETag when a result covering it is accepted, and not for a submission or a decision elsewhere', async () => {
-  const neighbour = await submitted();
+  const neighbour = await submitted(freshParcelCode(), ownCell());
   await accept(neighbour.id);
-  const at = tileOf(neighbour.lon, neighbour.lat, 9); // the test grid (6 km in 孟州) lies within one z9 tile
+  const at = tileOf(neighbour.lon, neighbour.lat, 13); // this file's cells, and no other file's, lie in one z13 tile
   const before = await tile('parcels', at);
   const beforeResults = await tile('results', at);
 
   const elsewhere = await hub.request('POST', '/api/surveys', landSupplySubmission(freshParcelCode(), { features: samplePlotAt(200_000, 200_000) }));
   await accept(elsewhere.body.id);
-  const pending = await submitted();
-  expect(tileOf(pending.lon, pending.lat, 9)).toEqual(at);
+  const pending = await submitted(freshParcelCode(), ownCell());
+  expect(tileOf(pending.lon, pending.lat, 13)).toEqual(at);
   expect((await tile('parcels', at, { 'if-none-match': before.etag! })).status).toBe(304);
   const submittedResults = await tile('results', at);
   expect(submittedResults.etag).not.toBe(beforeResults.etag); // the results layer shows submissions
@@ -96,7 +103,7 @@ it(engineHasMvt
   : 'has no ST_AsMVT on the embedded engine, so the hub encodes tiles itself (compared with ST_AsMVT on the server run)', async () => {
   const capabilities = await detectCapabilities(hub.pool, hub.engine);
   expect(capabilities.mvt).toBe(engineHasMvt);
-  const s = await submitted();
+  const s = await submitted(freshParcelCode(), ownCell());
   await accept(s.id);
   const [z, x, y] = tileOf(s.lon, s.lat, 13);
   const params = [z, x, y, TILE_BUFFER / TILE_EXTENT, null, null];
