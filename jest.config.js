@@ -12,7 +12,8 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-  // PGlite is one session: test files take turns on it. A server takes both cores.
-  maxWorkers: embedded ? 1 : 2,
+  // PGlite is one session: test files take turns on it. On a server too: files share one database and its test cells,
+  // and a file that counts what a box or a tile holds must not see another file's results arrive meanwhile.
+  maxWorkers: 1,
   testTimeout: 60_000,
 };
