@@ -1,5 +1,4 @@
 // Two engines, one suite: embedded PGlite by default, a PostgreSQL + PostGIS server with TEST_DATABASE_URL.
-const embedded = !process.env.TEST_DATABASE_URL;
 
 /** @type {import('jest').Config} */
 module.exports = {
