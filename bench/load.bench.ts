@@ -5,6 +5,8 @@ import { startHub } from '../server/hub';
 import { loadConfig } from '../server/config';
 import { sql } from '../server/db/sql-files';
 import { logIn, openBenchDatabase, percentile } from './bench-support';
+// The one seeded generator of the benches (mulberry32): each client's request sequence is the same in every run.
+import { random } from './city-fixture';
 
 const CLIENTS = Number(process.env.LOAD_CLIENTS ?? 50);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
@@ -29,17 +31,6 @@ type Op = 'search' | 'parcel' | 'bbox' | 'survey' | 'submit';
  */
 const READ_WEIGHTS: [Op, number][] = [['search', 20], ['parcel', 35], ['bbox', 15], ['survey', 20]];
 const SUBMIT_WEIGHT: [Op, number] = ['submit', 20];
-
-/** A small seeded generator (mulberry32), so each client's request sequence is the same in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(weights: [T, number][], r: number): T {
   let x = r * weights.reduce((s, [, w]) => s + w, 0);

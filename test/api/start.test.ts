@@ -1,36 +1,12 @@
 // `npm start` as a user runs it: the real entry point in a child process, configured by environment.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import pg from 'pg';
-import { ROOT, TEMPLATE_DIR } from '../support/paths';
+import { TEMPLATE_DIR } from '../support/paths';
+import { startMain } from '../support/main-process';
 import { expectedEngine, freshParcelCode } from '../support/test-hub';
 import { landSupplySubmission } from '../support/fixtures';
-
-interface Started {
-  url: string;
-  output: string[];
-  stop(): Promise<number | null>;
-}
-
-/** Runs server/main.ts until it prints its URL (or exits, whose code and output come back in the error). */
-function startMain(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: ROOT, env: { ...process.env, PORT: '0', PGLITE_PORT: '0', ...env } });
-  const output: string[] = [];
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return new Promise((resolve, reject) => {
-    for (const stream of [child.stdout, child.stderr]) {
-      readline.createInterface({ input: stream }).on('line', (line) => {
-        output.push(line);
-        const match = /running at (http:\/\/\S+)/.exec(line);
-        if (match) resolve({ url: match[1], output, stop: () => (child.kill('SIGTERM'), exited) });
-      });
-    }
-    void exited.then((code) => reject(Object.assign(new Error(`exited with ${code}: ${output.join('\n')}`), { code, output })));
-  });
-}
 
 /** GET with the session of `username`, logged in with `password`. */
 async function session(base: string, username: string, password: string) {

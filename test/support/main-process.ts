@@ -10,6 +10,8 @@ export interface MainProcess {
   output: string[];
   /** The exit code (or the signal's name) once the process has ended. */
   exited: Promise<number | string | null>;
+  /** SIGTERM, as systemd or Ctrl-C stops it; the exit code. */
+  stop(): Promise<number | string | null>;
 }
 
 /** Runs server/main.ts with `env` until it prints its URL; rejects with the output if it exits first. */
@@ -22,7 +24,7 @@ export function startMain(env: Record<string, string>): Promise<MainProcess> {
       readline.createInterface({ input: stream }).on('line', (line) => {
         output.push(line);
         const match = /running at (http:\/\/\S+)/.exec(line);
-        if (match) resolve({ url: match[1], child, output, exited });
+        if (match) resolve({ url: match[1], child, output, exited, stop: () => (child.kill('SIGTERM'), exited) });
       });
     }
     void exited.then((code) => reject(Object.assign(new Error(`exited with ${code}: ${output.join('\n')}`), { code, output })));
