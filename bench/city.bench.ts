@@ -38,7 +38,7 @@ const seconds = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
  * A legacy exchange TXT of `n` 40 × 30 m plots edge to edge (武陟县 codes, 地籍区 007; placed south of the outlines, where the generated city never is), and the same content as two CSV files
  * for \copy: the results (one per plot) and their 界址点.
  */
-function legacyFiles(n: number): { txt: Uint8Array; resultsCsv: string; pointsCsv: string } {
+export function legacyFiles(n: number): { txt: Uint8Array; resultsCsv: string; pointsCsv: string } {
   const lines = ['[属性描述]', '坐标系=2000国家大地坐标系', '几度分带=3', '带号=38', '[地块坐标]'];
   const results: string[] = [], points: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -63,7 +63,7 @@ function legacyFiles(n: number): { txt: Uint8Array; resultsCsv: string; pointsCs
  * The baseline of a bulk load: psql \copy of the same results and 界址点 into tables shaped like survey_result and
  * boundary_point with their indexes (LIKE … INCLUDING ALL), without the hub's checks, triggers or foreign keys. Seconds.
  */
-async function rawCopy(pool: pg.Pool, url: string, resultsCsv: string, pointsCsv: string): Promise<number> {
+export async function rawCopy(pool: pg.Pool, url: string, resultsCsv: string, pointsCsv: string): Promise<number> {
   await pool.query('CREATE TABLE bench_copy_result (LIKE survey_result INCLUDING ALL)');
   await pool.query('CREATE TABLE bench_copy_point (LIKE boundary_point INCLUDING ALL)');
   const started = performance.now();
@@ -74,7 +74,7 @@ async function rawCopy(pool: pg.Pool, url: string, resultsCsv: string, pointsCsv
   return copyS;
 }
 
-async function upload(url: string, cookie: string, bytes: Uint8Array): Promise<any> {
+export async function upload(url: string, cookie: string, bytes: Uint8Array): Promise<any> {
   const form = new FormData();
   for (const [k, v] of Object.entries({ stage: 'legacy', kind: '勘测定界', organisation: '基准测试', surveyedOn: '2012-06-30', precisionClass: '1' })) form.append(k, v);
   form.append('file', new Blob([Buffer.from(bytes)]), 'legacy-bench.txt');

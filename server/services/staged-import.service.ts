@@ -1,22 +1,21 @@
-// The staged bulk import (R1 migrations of legacy results, any large file): the TXT streamed into staging tables in
-// batches, the checks run set-based in PostGIS, then one statement per final table and one audit row — all in one
-// transaction. The answer is a summary; the per-plot findings are kept (import_run, import_finding) for download.
+// The staged bulk import (R1 migrations of legacy results, any large file): a parse worker reads the file into staging
+// rows and runs the checks that need no database; the rows go into staging tables in chunks, the remaining checks run
+// set-based in PostGIS, then one statement per final table and one audit row — all in one transaction. The answer is a
+// summary; the per-plot findings are kept (import_run, import_finding) for download.
 import type pg from 'pg';
 import { withTransaction } from '../db/database';
 import { sql } from '../db/sql-files';
 import { badRequest, HubError } from '../errors';
-import { allCountyCodes } from '../domain/counties';
 import { checkMetadata, type SurveySubmission } from '../domain/survey-submission';
 import { parseEpsg } from '../domain/crs';
-import { decodeText } from '../formats/text-encoding';
-import { readTxtHeader, streamTxtPlots, type StreamProblem, type StreamedPlot } from '../formats/txt-exchange.stream';
+import { detectFormat } from '../formats/read-delivery';
+import { stageInWorker } from '../workers/parsing';
+import type { StagedFile } from '../workers/staged-file';
 import type { Actor } from './audit.service';
 import { surveyKinds } from './survey-store';
 import { requireMaySubmit, type Upload } from './intake.service';
-import { chinaToday, sha256 } from './surveys.service';
+import { chinaToday } from './surveys.service';
 
-/** Plots per staging statement: large enough to amortise a round trip, small enough to bound memory. */
-export const STAGE_BATCH = 10_000;
 /** An overlap below this, m², is a shared edge written with different rounding, not an overlap. */
 export const OVERLAP_TOLERANCE_M2 = 0.1;
 /** Findings shown in the answer; the rest are in the download. */
@@ -32,23 +31,19 @@ export interface StagedImportSummary {
   counts: { plots: number; points: number; parcels: number; resultsStored: number };
   findingsUrl: string;
   seconds: Record<string, number>;
-  report: { file: string; format: 'txt'; encoding: string; crs: string; plots: []; findings: unknown[]; byCode: unknown[]; errors: number; warnings: number; passed: boolean };
+  report: { file: string; format: string; encoding: string; crs: string; plots: []; findings: unknown[]; byCode: unknown[]; errors: number; warnings: number; passed: boolean };
 }
 
-/** Checks a TXT exchange file of many plots (each 地块编号 a 宗地代码) and, when clean and not a dry run, stores it. */
+/** Checks a file of many plots (each 地块编号 a 宗地代码) and, when clean and not a dry run, stores it. */
 export async function stagedImport(pool: pg.Pool, meta: Partial<SurveySubmission>, actor: Actor, upload: Upload, dryRun: boolean): Promise<StagedImportSummary> {
-  if (!/\.txt$/i.test(upload.fileName)) {
-    throw badRequest('STAGED_FORMAT_UNSUPPORTED', `${upload.fileName}: the staged bulk import reads the coordinate exchange TXT (.txt); import other formats without staged=1`);
+  if (!detectFormat(upload.fileName, upload.bytes)) {
+    throw badRequest('STAGED_FORMAT_UNSUPPORTED', `${upload.fileName}: the staged bulk import reads the coordinate exchange TXT, GeoJSON, CSV, DXF and zipped shapefiles; export the file in one of them`);
   }
   const kinds = await surveyKinds(pool);
   const checked = checkMetadata(meta, kinds, chinaToday(), true);
   if (!checked.ok) throw badRequest(checked.problem.code, checked.problem.message, checked.problem.details);
-  const { text, encoding } = decodeText(upload.bytes);
-  const header = readTxtHeader(text);
-  const epsg = meta.crs ? parseEpsg(meta.crs) : header.epsg;
-  if (!epsg) throw badRequest(header.refusal?.code ?? 'CRS_MISSING', `${upload.fileName}: ${header.refusal?.en ?? 'no coordinate system'}`);
   requireMaySubmit(actor, meta, []);
-  const digest = sha256(upload.bytes);
+  const requestEpsg = meta.crs ? parseEpsg(meta.crs) : undefined;
   const seconds: Record<string, number> = {};
   const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -58,19 +53,24 @@ export async function stagedImport(pool: pg.Pool, meta: Partial<SurveySubmission
       seconds[phase] = Math.round(performance.now() - t) / 1000;
     }
   };
+  const { value: file, sha256: digest } = await timed('read', () => stageInWorker(upload, actor.viewer?.countyCodes ?? null, { requestEpsg }));
+  const epsg = requestEpsg ?? file.epsg;
+  if (!epsg) throw badRequest(file.refusal?.code ?? 'CRS_MISSING', `${upload.fileName}: ${file.refusal?.en ?? 'no coordinate system: give crs (e.g. EPSG:4526) with the upload'}`);
   const summary = await withTransaction(pool, async (client): Promise<StagedImportSummary> => {
     // One statement per query: the embedded engine's socket does not take several in one message.
     for (const statement of sql('staged-setup').split(/;\s*\n/)) if (statement.trim()) await client.query(statement);
-    const problems: StreamProblem[] = [];
-    const counts = await timed('stage', () => stage(client, text, problems));
+    await timed('stage', () => stage(client, file, epsg));
     const checks: Record<string, number> = {};
-    await timed('checks', () => check(client, epsg, problems, actor, checks));
+    await timed('checks', () => check(client, checks));
     Object.assign(seconds, Object.fromEntries(Object.entries(checks).map(([k, v]) => [`check ${k}`, v])));
     const { rows: [found] } = await client.query(sql('staged-finding-counts'), [FINDINGS_SHOWN]);
     const errors = found.by_code.filter((c: any) => c.severity === 'error').reduce((n: number, c: any) => n + c.count, 0);
     const warnings = found.by_code.filter((c: any) => c.severity === 'warning').reduce((n: number, c: any) => n + c.count, 0);
+    const counts = file.counts;
     const store = !dryRun && errors === 0 && counts.plots > 0;
-    const stored = store ? await timed('move', () => move(client, meta, epsg, upload.fileName, digest, actor)) : 0;
+    const moves: Record<string, number> = {};
+    const stored = store ? await timed('move', () => move(client, meta, epsg, upload.fileName, digest, actor, moves)) : 0;
+    Object.assign(seconds, Object.fromEntries(Object.entries(moves).map(([k, v]) => [`move ${k}`, v])));
     const { rows: [run] } = await client.query('SELECT gen_random_uuid() AS id');
     await client.query(sql('import-run-insert'), [
       run.id, upload.fileName, digest, actorName(actor), meta.organisation, meta.stage, meta.kind, dryRun, counts.plots, counts.points, counts.parcels, stored, JSON.stringify(seconds),
@@ -78,7 +78,7 @@ export async function stagedImport(pool: pg.Pool, meta: Partial<SurveySubmission
     return {
       file: upload.fileName, dryRun, staged: true, importId: run.id, results: [],
       counts: { ...counts, resultsStored: stored }, findingsUrl: `/api/imports/${run.id}/findings`, seconds,
-      report: { file: upload.fileName, format: 'txt', encoding, crs: `EPSG:${epsg}`, plots: [], findings: found.first.map((f: object) => ({ ...f, file: upload.fileName })), byCode: found.by_code, errors, warnings, passed: errors === 0 && counts.plots > 0 },
+      report: { file: upload.fileName, format: file.format, encoding: file.encoding ?? 'binary', crs: `EPSG:${epsg}`, plots: [], findings: found.first.map((f: object) => ({ ...f, file: upload.fileName })), byCode: found.by_code, errors, warnings, passed: errors === 0 && counts.plots > 0 },
     };
   });
   // A failed import stored nothing but its findings (committed above, for the download): 400 naming the first error.
@@ -93,65 +93,52 @@ export async function stagedImport(pool: pg.Pool, meta: Partial<SurveySubmission
 
 const actorName = (actor: Actor) => actor.viewer?.username ?? actor.name ?? 'hub';
 
-/** Streams the plots into staged_plot / staged_point, one statement pair per batch. */
-async function stage(client: pg.PoolClient, text: string, problems: StreamProblem[]) {
-  let plots = 0, points = 0;
-  const parcels = new Set<string>();
-  for (const batch of streamTxtPlots(text, STAGE_BATCH, problems)) {
-    await client.query(sql('staged-plots-insert'), [batch.map((p) => p.plotNo), batch.map((p) => p.line), batch.map((p) => p.label), batch.map((p) => p.declared), batch.map((p) => p.pointCount)]);
-    const cols = pointColumns(batch);
-    if (cols[0].length) await client.query(sql('staged-points-insert'), cols);
-    plots += batch.length;
-    points += cols[0].length;
-    for (const p of batch) parcels.add(p.label);
-  }
-  return { plots, points, parcels: parcels.size };
-}
-
-function pointColumns(batch: StreamedPlot[]): [number[], number[], number[], string[], string[], string[], number[]] {
-  const cols: [number[], number[], number[], string[], string[], string[], number[]] = [[], [], [], [], [], [], []];
-  for (const plot of batch) {
-    const seqOf = new Map<number, number>();
-    for (const pt of plot.points) {
-      const seq = (seqOf.get(pt.ring) ?? 0) + 1;
-      seqOf.set(pt.ring, seq);
-      cols[0].push(plot.plotNo); cols[1].push(pt.ring); cols[2].push(seq); cols[3].push(pt.pointNo); cols[4].push(pt.x); cols[5].push(pt.y); cols[6].push(pt.line);
-    }
-  }
-  return cols;
-}
-
-/** The checks, each one statement over the whole staging table; the file's unreadable lines join them. */
-async function check(client: pg.PoolClient, epsg: number, problems: StreamProblem[], actor: Actor, seconds: Record<string, number>): Promise<void> {
-  const step = async (name: string, text: string, params?: unknown[]) => {
-    const t = performance.now();
-    await client.query(text, params);
-    seconds[name] = Math.round(performance.now() - t) / 1000;
+/** The worker's rows into staged_plot / staged_point / staged_finding, one statement per chunk (each chunk let go once sent). */
+async function stage(client: pg.PoolClient, file: StagedFile, epsg: number): Promise<void> {
+  const send = async (query: string, chunks: string[], extra: unknown[] = []) => {
+    while (chunks.length) await client.query(query, [chunks.shift(), ...extra]);
   };
-  // Set-based checks over the whole file: parallel workers help here (the hub's sessions run serial by default).
+  await send(sql('staged-plots-load'), file.plotRows, [epsg]);
+  await send(sql('staged-points-load'), file.pointRows);
+  await send(sql('staged-findings-load'), file.findingRows);
+}
+
+/** The checks that need the database, each one statement over the whole staging table. */
+async function check(client: pg.PoolClient, seconds: Record<string, number>): Promise<void> {
+  const step = timedStep(client, seconds);
+  // Set-based checks over the whole file: parallel workers and sort memory help here (the hub's sessions run serial).
   await client.query('SET LOCAL max_parallel_workers_per_gather = 2').catch(() => undefined);
-  if (problems.length) {
-    await client.query(sql('staged-problems-insert'), [problems.map((p) => p.line), problems.map((p) => p.code), problems.map((p) => p.en), problems.map((p) => p.zh)]);
-  }
-  // Temp tables have no statistics until analysed: without them the planner nests loops over 1 M points.
-  await step('analyse', 'ANALYZE staged_point');
-  await step('polygons', sql('staged-geometry'), [epsg]);
+  await client.query("SET LOCAL work_mem = '64MB'");
+  // Temp tables have no statistics until analysed: without them the planner guesses badly at 100 k plots.
+  await step('analyse', 'ANALYZE staged_plot');
+  await step('measure', sql('staged-measure'));
   await step('index', 'CREATE INDEX ON staged_plot USING gist (geom)');
   await client.query('CREATE INDEX ON staged_plot USING gist (geom_4490)');
   await client.query('ANALYZE staged_plot');
-  await step('rings', sql('staged-check-rings'));
-  await step('codes', sql('staged-check-codes'), [allCountyCodes(), actor.viewer?.countyCodes ?? null]);
+  await client.query('ANALYZE staged_point');
+  await step('retired', sql('staged-check-retired'));
   await step('geometry', sql('staged-check-geometry'), [OVERLAP_TOLERANCE_M2]);
 }
 
+/** Runs one statement and notes its seconds under `name`. */
+const timedStep = (client: pg.PoolClient, seconds: Record<string, number>) => async (name: string, text: string, params?: unknown[]) => {
+  const t = performance.now();
+  try {
+    return await client.query(text, params);
+  } finally {
+    seconds[name] = Math.round(performance.now() - t) / 1000;
+  }
+};
+
 /** The clean file into the real tables: one statement per table, then ONE audit row listing every result. */
-async function move(client: pg.PoolClient, meta: Partial<SurveySubmission>, epsg: number, fileName: string, digest: string, actor: Actor): Promise<number> {
-  await client.query(sql('staged-move-parcels'), [meta.organisation]);
-  const stored = await client.query(sql('staged-move-results'), [
+async function move(client: pg.PoolClient, meta: Partial<SurveySubmission>, epsg: number, fileName: string, digest: string, actor: Actor, seconds: Record<string, number>): Promise<number> {
+  const step = timedStep(client, seconds);
+  await step('parcels', sql('staged-move-parcels'), [meta.organisation]);
+  const stored = await step('results', sql('staged-move-results'), [
     meta.stage, meta.kind, meta.organisation, meta.surveyedOn, epsg, meta.precisionClass ?? 1, fileName, digest, actorName(actor),
   ]);
-  await client.query(sql('staged-move-points'));
-  await client.query(sql('staged-audit'), [
+  await step('points', sql('staged-move-points'));
+  await step('audit', sql('staged-audit'), [
     actorName(actor), actor.viewer?.accountId ?? null, actor.viewer?.roles ?? [], actor.clientAddress,
     JSON.stringify({ file: fileName, sha256: digest, stage: meta.stage, kind: meta.kind, organisation: meta.organisation, staged: true }),
   ]);
@@ -173,8 +160,8 @@ export async function importFindingsCsv(pool: pg.Pool, rawId: string, actor: Act
 /** Files above this size take the staged path even unasked (the in-memory path needs ~25× the file in RAM). */
 export const STAGED_AUTO_BYTES = 16 * 1024 * 1024;
 
-/** Whether an import takes the staged path: asked for (staged=1), or a TXT too large for the in-memory path. */
+/** Whether an import takes the staged path: asked for (staged=1), or a file too large for the in-memory path. */
 export function useStagedImport(flag: unknown, upload: Upload): boolean {
   if (flag === '1' || flag === 'true') return true;
-  return upload.bytes.byteLength > STAGED_AUTO_BYTES && /\.txt$/i.test(upload.fileName);
+  return upload.bytes.byteLength > STAGED_AUTO_BYTES;
 }

@@ -4,9 +4,13 @@ import type { inspectSubmission, KindRule, SurveySubmission, Target, TargetMode 
 import type { Packed } from './packed-transfer';
 import type { PlotSummary } from '../quality/quality-report';
 
-/** `read`: the file read into a delivery (ReadResult); `inspect`: read, then every pure check of the submission (inspectSubmission's answer). */
+/**
+ * `read`: the file read into a delivery (ReadResult); `inspect`: read, then every pure check of the submission
+ * (inspectSubmission's answer); `stage`: the file as staging rows of the staged bulk import (StagedFile).
+ */
 export type ParseJob =
   | { kind: 'read'; fileName: string; options: ReadOptions }
+  | { kind: 'stage'; fileName: string; options: ReadOptions; scope: string[] | null }
   | { kind: 'inspect'; fileName: string; options: ReadOptions; meta: Partial<SurveySubmission>; kinds: KindRule[]; today: string; mode: TargetMode };
 
 /**

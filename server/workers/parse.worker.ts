@@ -6,7 +6,8 @@ import { inspectSubmission } from '../domain/survey-submission';
 import { plotGeometriesJson, targetGeometryJson } from '../services/neighbours.service';
 import { buildReport } from '../quality/quality-report';
 import { pack } from './packed-transfer';
-import { detachTargets, type AnswerMessage, type InspectAnswer, type JobMessage } from './parse-job';
+import { stageFile } from './staged-file';
+import { detachTargets, type AnswerMessage, type InspectAnswer, type JobMessage, type ParseJob } from './parse-job';
 
 /**
  * The report's plot summaries (the main thread then needs no 界址点 to report) and a sound inspection's geometries as
@@ -20,11 +21,15 @@ function withSummaries(checked: ReturnType<typeof inspectSubmission>): InspectAn
   return { checked, plots, geometries: { plots: plotGeometriesJson(inspection.targets), targets: inspection.targets.map(targetGeometryJson) } };
 }
 
+async function readOrInspect(job: Exclude<ParseJob, { kind: 'stage' }>, data: Uint8Array): Promise<unknown> {
+  const read = await readDelivery(job.fileName, data, job.options);
+  return job.kind === 'read' ? read : detachTargets(withSummaries(inspectSubmission(job.meta, job.kinds, job.today, read, job.mode)));
+}
+
 async function answer({ id, job, bytes }: JobMessage): Promise<{ message: AnswerMessage; transfer: ArrayBuffer[] }> {
   const data = new Uint8Array(bytes);
   try {
-    const read = await readDelivery(job.fileName, data, job.options);
-    const value = job.kind === 'read' ? read : detachTargets(withSummaries(inspectSubmission(job.meta, job.kinds, job.today, read, job.mode)));
+    const value = job.kind === 'stage' ? await stageFile(job.fileName, data, job.scope, job.options) : await readOrInspect(job, data);
     const sha256 = crypto.createHash('sha256').update(data).digest('hex');
     const packed = pack(value);
     return { message: { id, ok: true, packed, sha256, bytes }, transfer: [bytes, packed.buffer] };

@@ -4,6 +4,7 @@ import type { ReadOptions } from '../formats/read-delivery';
 import type { ReadResult } from '../formats/delivery';
 import type { KindRule, SurveySubmission, TargetMode } from '../domain/survey-submission';
 import { attachTargets, type InspectAnswer } from './parse-job';
+import type { StagedFile } from './staged-file';
 import { ParsePool, type ParseOutcome, type ParsePoolOptions } from './parse-pool';
 
 /** Used when no hub started the pool (scripts, unit tests): two workers, eight waiting, 512 MB each, two minutes a file. */
@@ -49,4 +50,14 @@ export async function inspectInWorker(
   const outcome = await current().run<InspectAnswer>({ kind: 'inspect', fileName: upload.fileName, options, ...submission }, upload.bytes, 'points');
   upload.bytes = outcome.bytes;
   return { ...outcome, value: attachTargets(outcome.value) };
+}
+
+/**
+ * The staged bulk import's reading in a worker: the file as staging rows with its pure findings (stageFile), `scope`
+ * the counties the importer may work on (null: any); `upload.bytes` as in readInWorker.
+ */
+export async function stageInWorker(upload: { fileName: string; bytes: Uint8Array }, scope: string[] | null, options: ReadOptions): Promise<ParseOutcome<StagedFile>> {
+  const outcome = await current().run<StagedFile>({ kind: 'stage', fileName: upload.fileName, options, scope }, upload.bytes);
+  upload.bytes = outcome.bytes;
+  return outcome;
 }

@@ -1,12 +1,7 @@
--- Findings on the staged geometries, set-based in PostGIS: invalid (self-intersecting…) rings, a declared 地块面积 that
+-- Findings on the staged geometries, set-based in PostGIS (staged-measure.sql ran first): invalid (self-intersecting…) rings, a declared 地块面积 that
 -- the coordinates do not give to the rounding it was written with (1 m² for 4-decimal 公顷), plots of different
 -- parcels overlapping in the file, and plots overlapping an accepted boundary of another parcel ($1: tolerance, m²).
 INSERT INTO staged_finding (plot_no, line, code, severity, en, zh)
-SELECT p.plot_no, p.line, 'GEOMETRY_MISSING', 'error', 'no polygon could be made of the plot''s points: it needs a closed 圈号 1 of at least 4 points',
-  '无法由该地块的界址点构成多边形：需要至少4个点且闭合的圈号1'
-FROM staged_plot p WHERE p.geom IS NULL AND EXISTS (SELECT 1 FROM staged_point s WHERE s.plot_no = p.plot_no)
-  AND NOT EXISTS (SELECT 1 FROM staged_finding f WHERE f.plot_no = p.plot_no AND f.severity = 'error')
-UNION ALL
 SELECT plot_no, line, 'GEOMETRY_INVALID', 'error', format('the plot''s rings do not make a valid polygon: %s', ST_IsValidReason(geom)),
   format('地块界址线不构成有效多边形：%s', ST_IsValidReason(geom))
 FROM staged_plot WHERE geom IS NOT NULL AND NOT valid

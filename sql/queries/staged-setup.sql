@@ -1,7 +1,7 @@
--- The staging tables of one bulk import (temp, dropped at COMMIT): plots and 界址点 as written, then the checks'
--- findings and the results the move stored.
+-- The staging tables of one bulk import (temp, dropped at COMMIT): plots (with the polygon the parse worker wrote as
+-- WKT) and 界址点 as they will be stored (closing points left out), the findings, and the results the move stored.
 CREATE TEMP TABLE staged_plot (
-  plot_no integer PRIMARY KEY, line integer NOT NULL, parcel_code text, declared text, point_count text,
+  plot_no integer PRIMARY KEY, line integer NOT NULL, parcel_code text, declared text, point_count text, part_no integer NOT NULL,
   geom geometry, geom_4490 geometry, valid boolean, area double precision, declared_m2 numeric, declared_tolerance_m2 numeric
 ) ON COMMIT DROP;
 CREATE TEMP TABLE staged_point (

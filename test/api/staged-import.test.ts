@@ -69,7 +69,32 @@ it('finds every problem in one pass, set-based, stores nothing, and serves the f
   expect(text).toMatch(new RegExp(`与已审核通过的宗地${accepted}界址重叠`));
 });
 
-it('refuses another format on the staged path, naming what it reads', async () => {
-  const res = await hub.upload('/api/imports?staged=1', fields(), { name: 'plots.geojson', bytes: new TextEncoder().encode('{}') });
+/** A GeoJSON (EPSG:4526, x = easting) of the sample plot moved to each cell, one feature per 宗地代码, 2 300.00 m² declared. */
+function geojsonOfPlots(plots: { code: string; dE: number; dN: number }[]): Uint8Array {
+  const ring = (dE: number, dN: number, corners: number[][]) => [...corners, corners[0]].map(([n, e]) => [e + dE, n + dN]);
+  const features = plots.map(({ code, dE, dN }) => ({
+    type: 'Feature', properties: { 宗地代码: code, declaredAreaM2: '2300.00' },
+    geometry: { type: 'Polygon', coordinates: [
+      ring(dE, dN, [[3899300, 38430800], [3899300, 38430860], [3899260, 38430860], [3899260, 38430800]]),
+      ring(dE, dN, [[3899290, 38430810], [3899290, 38430820], [3899280, 38430820], [3899280, 38430810]]),
+    ] },
+  }));
+  return new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'EPSG:4526' } }, features }));
+}
+
+it('reads a GeoJSON on the staged path into the same checks and tables, 界址点 and areas as delivered', async () => {
+  const codes = [freshParcelCode(), freshParcelCode()];
+  const res = await hub.upload('/api/imports?staged=1', fields(), { name: 'legacy.geojson', bytes: geojsonOfPlots(codes.map((code) => ({ code, ...cell() }))) });
+  expect([res.status, res.body.code]).toEqual([201, undefined]);
+  expect(res.body).toMatchObject({ staged: true, counts: { plots: 2, points: 20, parcels: 2, resultsStored: 2 }, report: { format: 'geojson', crs: 'EPSG:4526', passed: true } });
+  const { rows } = await hub.pool.query('SELECT parcel_code, plane_area_m2, declared_area_m2 FROM survey_result WHERE parcel_code = ANY ($1) ORDER BY parcel_code', [codes]);
+  expect(rows).toEqual([...codes].sort().map((parcel_code) => ({ parcel_code, plane_area_m2: 2300, declared_area_m2: 2300 })));
+  const { rows: [counted] } = await hub.pool.query('SELECT count(*)::int AS n, count(DISTINCT ring_no)::int AS rings FROM boundary_point WHERE parcel_code = $1', [codes[0]]);
+  expect(counted).toEqual({ n: 8, rings: 2 });
+});
+
+it('refuses a file of no format it reads on the staged path, naming the formats it reads', async () => {
+  const res = await hub.upload('/api/imports?staged=1', fields(), { name: 'plots.docx', bytes: new TextEncoder().encode('PK-not-a-survey') });
   expect([res.status, res.body.code]).toEqual([400, 'STAGED_FORMAT_UNSUPPORTED']);
+  expect(res.body.message).toContain('GeoJSON');
 });
