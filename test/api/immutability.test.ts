@@ -51,3 +51,17 @@ describe('an accepted result in SQL', () => {
     expect(read.body.boundaryPoints).toHaveLength(8);
   });
 });
+
+describe('a retired parcel in SQL', () => {
+  it('refuses a new result, also when it is one row of a statement inserting many', async () => {
+    const [retired, live] = [freshParcelCode(), freshParcelCode()];
+    await hub.pool.query("INSERT INTO parcel (parcel_code, organisation) VALUES ($1, 'x'), ($2, 'x')", [retired, live]);
+    await hub.pool.query("INSERT INTO parcel_retirement (parcel_code, event_id, kind, successor_codes, change_no, recorded_by) VALUES ($1, gen_random_uuid(), 'split', ARRAY[$2]::char(19)[], '焦变更(2025)9号', 'test')", [retired, live]);
+    const insert = (codes: string[]) => hub.pool.query(`INSERT INTO survey_result (parcel_code, stage, kind, organisation, surveyed_on, srid, precision_class, source_sha256)
+      SELECT code, 'legacy', '勘测定界', 'x', '2012-06-30', 4526, 1, repeat('0', 64) FROM unnest($1::text[]) AS code`, [codes]);
+    await expect(insert([live, retired])).rejects.toMatchObject({ code: 'OSH03', message: expect.stringContaining(`parcel ${retired} was retired`) });
+    const { rows } = await hub.pool.query('SELECT count(*)::int AS n FROM survey_result WHERE parcel_code = $1', [live]);
+    expect(rows[0].n).toBe(0);
+    await insert([live]);
+  });
+});
