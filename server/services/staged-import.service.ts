@@ -137,6 +137,7 @@ async function move(client: pg.PoolClient, meta: Partial<SurveySubmission>, epsg
   const stored = await step('results', sql('staged-move-results'), [
     meta.stage, meta.kind, meta.organisation, meta.surveyedOn, epsg, meta.precisionClass ?? 1, fileName, digest, actorName(actor),
   ]);
+  await client.query('ANALYZE staged_result');
   await step('points', sql('staged-move-points'));
   await step('audit', sql('staged-audit'), [
     actorName(actor), actor.viewer?.accountId ?? null, actor.viewer?.roles ?? [], actor.clientAddress,

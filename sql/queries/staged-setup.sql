@@ -2,7 +2,7 @@
 -- WKT) and 界址点 as they will be stored (closing points left out), the findings, and the results the move stored.
 CREATE TEMP TABLE staged_plot (
   plot_no integer PRIMARY KEY, line integer NOT NULL, parcel_code text, declared text, point_count text, part_no integer NOT NULL,
-  geom geometry, geom_4490 geometry, valid boolean, area double precision, declared_m2 numeric, declared_tolerance_m2 numeric
+  geom geometry, geom_4490 geometry, valid boolean, area double precision, emin float8, emax float8, nmin float8, nmax float8, declared_m2 numeric, declared_tolerance_m2 numeric
 ) ON COMMIT DROP;
 CREATE TEMP TABLE staged_point (
   plot_no integer NOT NULL, ring_no integer NOT NULL, seq integer NOT NULL, point_no text NOT NULL, x text NOT NULL, y text NOT NULL, line integer NOT NULL
