@@ -1,4 +1,5 @@
 // Decodes text files from survey tools (BOM → strict UTF-8 → GB18030) and encodes them back as GBK or UTF-8.
+import { isUtf8 } from 'node:buffer';
 import * as iconv from 'iconv-lite';
 
 /** How a file's bytes were read: 'gb18030' also covers GBK and GB2312, its subsets. */
@@ -20,6 +21,24 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   } catch {
     return { text: iconv.decode(buffer, 'gb18030'), encoding: 'gb18030' };
   }
+}
+
+/**
+ * decodeText in pieces of about `sliceBytes` (the same detection: BOM, strict UTF-8, else GB18030), for files too large
+ * to hold decoded whole: a 100 MB TXT with 中文 is a 200 MB string. A piece may end inside a line.
+ */
+export function decodeTextPieces(bytes: Uint8Array, sliceBytes = 8 * 1024 * 1024): { encoding: TextEncodingName; pieces: Generator<string> } {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8-bom' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
+  const encoding: TextEncodingName = bom ?? (isUtf8(buffer) ? 'utf-8' : 'gb18030');
+  const skip = encoding === 'utf-8-bom' ? 3 : bom ? 2 : 0;
+  const decoder = iconv.getDecoder(encoding === 'utf-8-bom' ? 'utf-8' : encoding);
+  function* pieces(): Generator<string> {
+    for (let at = skip; at < buffer.length; at += sliceBytes) yield decoder.write(buffer.subarray(at, Math.min(buffer.length, at + sliceBytes)));
+    const rest = decoder.end();
+    if (rest) yield rest;
+  }
+  return { encoding, pieces: pieces() };
 }
 
 /** Encodes text as GBK (what Windows survey tools expect) or as UTF-8 without a byte-order mark. */

@@ -34,16 +34,21 @@ export interface TxtHeader {
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const HEADING = /^[[【［]\s*(.+?)\s*[\]】］]$/;
 
-/** Lines of `text` with their numbers, without building an array of them. */
-function* linesOf(text: string): Generator<[number, string]> {
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0, line = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    line += 1;
-    yield [line, text.slice(start, end).replace(/\r$/, '')];
-    start = end + 1;
+/** Lines of `text` (one string, or pieces that may end inside a line) with their numbers, without an array of them. */
+function* linesOf(text: string | Iterable<string>): Generator<[number, string]> {
+  let line = 0, carry = '', first = true;
+  for (const piece of typeof text === 'string' ? [text] : text) {
+    const chunk = carry + (first && piece.charCodeAt(0) === 0xfeff ? piece.slice(1) : piece);
+    first = false;
+    let start = 0;
+    for (let end = chunk.indexOf('\n'); end >= 0; start = end + 1, end = chunk.indexOf('\n', start)) {
+      line += 1;
+      yield [line, chunk.slice(start, end).replace(/\r$/, '')];
+    }
+    carry = chunk.slice(start);
   }
+  line += 1;
+  yield [line, carry.replace(/\r$/, '')];
 }
 
 /** The [属性描述] values that place the coordinates: 坐标系 (CGCS2000 only), 几度分带 and 带号. */
@@ -72,8 +77,8 @@ export function readTxtHeader(text: string): TxtHeader {
   return { epsg };
 }
 
-/** The plots of [地块坐标] in batches of `batchSize`; unreadable lines go to `problems`. */
-export function* streamTxtPlots(text: string, batchSize: number, problems: StreamProblem[]): Generator<StreamedPlot[]> {
+/** The plots of [地块坐标] in batches of `batchSize` (`text` whole or in pieces); unreadable lines go to `problems`. */
+export function* streamTxtPlots(text: string | Iterable<string>, batchSize: number, problems: StreamProblem[]): Generator<StreamedPlot[]> {
   let inPlots = false, batch: StreamedPlot[] = [], current: StreamedPlot | undefined, plotNo = 0;
   for (const [line, raw] of linesOf(text)) {
     const trimmed = raw.trim();

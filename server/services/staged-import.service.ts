@@ -95,8 +95,9 @@ const actorName = (actor: Actor) => actor.viewer?.username ?? actor.name ?? 'hub
 
 /** The worker's rows into staged_plot / staged_point / staged_finding, one statement per chunk (each chunk let go once sent). */
 async function stage(client: pg.PoolClient, file: StagedFile, epsg: number): Promise<void> {
-  const send = async (query: string, chunks: string[], extra: unknown[] = []) => {
-    while (chunks.length) await client.query(query, [chunks.shift(), ...extra]);
+  const text = new TextDecoder();
+  const send = async (query: string, chunks: Uint8Array[], extra: unknown[] = []) => {
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) await client.query(query, [text.decode(chunk), ...extra]);
   };
   await send(sql('staged-plots-load'), file.plotRows, [epsg]);
   await send(sql('staged-points-load'), file.pointRows);

@@ -47,7 +47,8 @@ export function pack(value: unknown): Packed {
     return [offset - bytes.length, offset];
   };
   const visit = (node: unknown, path: Path): void => {
-    if (node === null || typeof node !== 'object') return;
+    // Bytes (a typed array) travel as they are: never walked element by element.
+    if (node === null || typeof node !== 'object' || ArrayBuffer.isView(node)) return;
     for (const [key, child] of Object.entries(node)) {
       const childPath = [...path, Array.isArray(node) ? Number(key) : key];
       const taken = PIECED_KEYS.has(key) && Array.isArray(child) && (weight(child) > PIECE_WEIGHT || (key === 'points' && child.length >= POINTS_TAKEN_OUT));

@@ -3,11 +3,14 @@
 // main thread neither parses nor builds per-plot objects. The exchange TXT streams; the other formats are read whole
 // (within the worker's memory limit) and their plots take the same path.
 import { allCountyCodes } from '../domain/counties';
-import { decodeText } from '../formats/text-encoding';
+import { decodeTextPieces } from '../formats/text-encoding';
 import { readTxtHeader, streamTxtPlots, type StreamedPlot, type StreamProblem } from '../formats/txt-exchange.stream';
 import { detectFormat, readDelivery, type ReadOptions } from '../formats/read-delivery';
 import type { DeliveryPlot, Finding } from '../formats/delivery';
 import { checkStagedPlot, type StagedFinding } from '../quality/staged-plot.checks';
+
+const UNSAFE = /[\t\r\n\\]/;
+const UNSAFE_ALL = /[\t\r\n\\]/g;
 
 /** Characters per chunk of rows: a staging statement's text parameter. */
 const CHUNK_CHARS = 4_000_000;
@@ -22,26 +25,33 @@ export interface StagedFile {
   refusal?: { code: string; en: string; zh: string };
   /** Plots, point lines as written (closing points included), parcels. */
   counts: { plots: number; points: number; parcels: number };
-  plotRows: string[];
-  pointRows: string[];
-  findingRows: string[];
+  /** Chunks of rows, UTF-8: each is one text parameter of a staging statement. */
+  plotRows: Uint8Array[];
+  pointRows: Uint8Array[];
+  findingRows: Uint8Array[];
 }
 
-/** Rows joined into chunks of about CHUNK_CHARS. */
+/** Rows joined into chunks of about CHUNK_CHARS, kept as UTF-8 bytes (outside the worker's heap, which stays small). */
 class ChunkedRows {
-  readonly chunks: string[] = [];
+  readonly chunks: Uint8Array[] = [];
+  private readonly encoder = new TextEncoder();
   private rows: string[] = [];
   private size = 0;
 
   add(fields: (string | number | null)[]): void {
-    const row = fields.map((f) => (f === null ? '' : String(f).replace(/[\t\r\n\\]/g, ' '))).join('\t');
+    let row = '';
+    for (let i = 0; i < fields.length; i++) {
+      const f = fields[i];
+      // A tab, line break or backslash inside a value would break the row: a space instead.
+      row += (i ? '\t' : '') + (f === null ? '' : typeof f === 'number' ? f : UNSAFE.test(f) ? f.replace(UNSAFE_ALL, ' ') : f);
+    }
     this.rows.push(row);
     this.size += row.length + 1;
     if (this.size >= CHUNK_CHARS) this.flush();
   }
 
-  flush(): string[] {
-    if (this.rows.length) this.chunks.push(this.rows.join('\n'));
+  flush(): Uint8Array[] {
+    if (this.rows.length) this.chunks.push(this.encoder.encode(this.rows.join('\n')));
     this.rows = [];
     this.size = 0;
     return this.chunks;
@@ -66,7 +76,8 @@ class StagingWriter {
   addPlot(plot: StreamedPlot): void {
     const checked = checkStagedPlot(plot, this.counties, this.scope);
     const part = (this.parts.get(plot.label) ?? 0) + 1;
-    this.parts.set(plot.label, part);
+    // A copy of the label as the key: the label is a slice of its line, which would keep a whole decoded piece alive.
+    this.parts.set(part === 1 ? (' ' + plot.label).slice(1) : plot.label, part);
     this.plots.add([plot.plotNo, plot.line, plot.label, plot.declared, plot.pointCount, part, checked.wkt]);
     for (const p of checked.points) this.points.add([plot.plotNo, p.ringNo, p.seq, p.pointNo, p.x, p.y, p.line]);
     for (const f of checked.findings) this.addFinding(f);
@@ -107,10 +118,16 @@ export async function stageFile(fileName: string, bytes: Uint8Array, scope: stri
   const writer = new StagingWriter(scope);
   const format = detectFormat(fileName, bytes) ?? 'unknown';
   if (format === 'txt') {
-    const { text, encoding } = decodeText(bytes);
-    const header = readTxtHeader(text);
+    // Decoded in pieces: a 100 MB file is never one string.
+    const { encoding, pieces } = decodeTextPieces(bytes);
+    const head = pieces.next();
+    const header = readTxtHeader(head.done ? '' : head.value);
     const problems: StreamProblem[] = [];
-    for (const batch of streamTxtPlots(text, 1000, problems)) for (const plot of batch) writer.addPlot(plot);
+    const all = function* () {
+      if (!head.done) yield head.value;
+      yield* pieces;
+    };
+    for (const batch of streamTxtPlots(all(), 1000, problems)) for (const plot of batch) writer.addPlot(plot);
     problems.forEach((p) => writer.addFinding(problemFinding(p)));
     return writer.finish({ format, encoding, epsg: header.epsg ?? null, refusal: header.refusal });
   }
