@@ -23,7 +23,7 @@ const mb = (bytes: number) => bytes / 1024 / 1024;
 const ms = (sorted: number[]) => `${percentile(sorted, 0.5).toFixed(1)} / ${percentile(sorted, 0.99).toFixed(1)} ms`;
 
 /** Health latencies, ms, sorted: `count` requests, or as many as fit while `until` is pending. */
-async function healthLatencies(url: string, until?: Promise<unknown>, count = IDLE_SAMPLES): Promise<number[]> {
+export async function healthLatencies(url: string, until?: Promise<unknown>, count = IDLE_SAMPLES): Promise<number[]> {
   let done = false;
   void until?.finally(() => (done = true));
   const latencies: number[] = [];
@@ -37,14 +37,14 @@ async function healthLatencies(url: string, until?: Promise<unknown>, count = ID
 }
 
 /** The hub process's resident set, bytes: now (VmRSS) and its peak since the last reset (VmHWM). */
-function rss(hub: MainProcess): { now: number; peak: number } {
+export function rss(hub: MainProcess): { now: number; peak: number } {
   const status = fs.readFileSync(`/proc/${hub.child.pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)![1]) * 1024;
   return { now: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
 /** The hub's peak RSS while `work` runs (the high-water mark is reset first: Linux /proc/<pid>/clear_refs). */
-async function peakRss(hub: MainProcess, work: () => Promise<unknown>): Promise<number> {
+export async function peakRss(hub: MainProcess, work: () => Promise<unknown>): Promise<number> {
   fs.writeFileSync(`/proc/${hub.child.pid}/clear_refs`, '5');
   await work();
   return rss(hub).peak;

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as bulkBench from './bulk.bench';
 import * as cityBench from './city.bench';
 import * as importBench from './import.bench';
 import * as loadBench from './load.bench';
@@ -10,12 +11,15 @@ import * as ogcBench from './ogc.bench';
 import * as packetsBench from './packets.bench';
 import * as parseBench from './parse.bench';
 
-const BENCHES: Record<string, { run(): Promise<string[][]> }> = { city: cityBench, import: importBench, load: loadBench, ogc: ogcBench, packets: packetsBench, parse: parseBench };
+const BENCHES: Record<string, { run(): Promise<string[][]> }> = { bulk: bulkBench, city: cityBench, import: importBench, load: loadBench, ogc: ogcBench, packets: packetsBench, parse: parseBench };
 
 async function main(): Promise<void> {
   // Names first; --quick is a CI-sized run (each bench reads BENCH_QUICK); --parcels N is read by the benches that take it.
   const args = process.argv.slice(2);
   if (args.includes('--quick')) process.env.BENCH_QUICK = '1';
+  // --parcels N sizes the request-path city too (packets, map, embedded ratio) unless PACKET_PARCELS says otherwise.
+  const parcels = args[args.indexOf('--parcels') + 1];
+  if (args.includes('--parcels') && !process.env.PACKET_PARCELS) process.env.PACKET_PARCELS = parcels;
   const given = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--parcels'));
   const sized = args.includes('--quick') || args.includes('--parcels');
   const names = given.length ? given : Object.keys(BENCHES).filter((n) => n !== 'city' || sized);
