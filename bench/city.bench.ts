@@ -35,28 +35,33 @@ const seconds = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
 };
 
 /**
- * A legacy exchange TXT of `n` 40 × 30 m plots edge to edge (武陟县 codes, 地籍区 007; placed south of the outlines, where the generated city never is), and the same content as two CSV files
- * for \copy: the results (one per plot) and their 界址点.
+ * A legacy exchange TXT of `n` 40 × 30 m plots edge to edge (武陟县 codes, 地籍区 007; placed south of the outlines, where
+ * the generated city never is), and the same content as two CSV files for \copy: the results (one per plot) and their
+ * 界址点. Written to temporary files 10 000 plots at a time (a 100 MB file is never held as lines); their paths.
  */
-export function legacyFiles(n: number): { txt: Uint8Array; resultsCsv: string; pointsCsv: string } {
-  const lines = ['[属性描述]', '坐标系=2000国家大地坐标系', '几度分带=3', '带号=38', '[地块坐标]'];
-  const results: string[] = [], points: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const e = 38_445_000 + (i % 500) * 40, nn = 3_850_000 + Math.floor(i / 500) * 30; // south of every county outline: clear of the generated city
-    const code = `410823007${String(Math.floor(i / 10_000) + 1).padStart(3, '0')}GB${String((i % 10_000) + 1).padStart(5, '0')}`;
-    const corners = [[nn, e], [nn, e + 40], [nn + 30, e + 40], [nn + 30, e], [nn, e]];
-    lines.push(`5,0.1200,${code},宗地,面,,住宅用地,0701,@`);
-    corners.forEach(([x, y], j) => lines.push(`J${(j % 4) + 1},1,${x.toFixed(3)},${y.toFixed(3)}`));
-    const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    results.push(`${code},${id},legacy,勘测定界,基准测试,2012-06-30,4526,1,${'0'.repeat(64)},"SRID=4526;POLYGON((${corners.map(([x, y]) => `${y} ${x}`).join(',')}))",1200,1200`);
-    corners.slice(0, 4).forEach(([x, y], j) => points.push(`${code},${id},1,1,${j + 1},J${j + 1},${x.toFixed(3)},${y.toFixed(3)}`));
+export function legacyFiles(n: number): { txtPath: string; resultsCsv: string; pointsCsv: string } {
+  const file = (name: string) => path.join(os.tmpdir(), `bench-city-${process.pid}-${name}`);
+  const [txtPath, resultsCsv, pointsCsv] = [file('legacy.txt'), file('results.csv'), file('points.csv')];
+  const [txt, results, points] = [txtPath, resultsCsv, pointsCsv].map((f) => fs.openSync(f, 'w'));
+  fs.writeSync(txt, ['[属性描述]', '坐标系=2000国家大地坐标系', '几度分带=3', '带号=38', '[地块坐标]', ''].join('\r\n'));
+  for (let from = 0; from < n; from += 10_000) {
+    const lines: string[] = [], resultRows: string[] = [], pointRows: string[] = [];
+    for (let i = from; i < Math.min(n, from + 10_000); i++) {
+      const e = 38_445_000 + (i % 500) * 40, nn = 3_850_000 + Math.floor(i / 500) * 30; // south of every county outline: clear of the generated city
+      const code = `410823007${String(Math.floor(i / 10_000) + 1).padStart(3, '0')}GB${String((i % 10_000) + 1).padStart(5, '0')}`;
+      const corners = [[nn, e], [nn, e + 40], [nn + 30, e + 40], [nn + 30, e], [nn, e]];
+      lines.push(`5,0.1200,${code},宗地,面,,住宅用地,0701,@`);
+      corners.forEach(([x, y], j) => lines.push(`J${(j % 4) + 1},1,${x.toFixed(3)},${y.toFixed(3)}`));
+      const id = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      resultRows.push(`${code},${id},legacy,勘测定界,基准测试,2012-06-30,4526,1,${'0'.repeat(64)},"SRID=4526;POLYGON((${corners.map(([x, y]) => `${y} ${x}`).join(',')}))",1200,1200`);
+      corners.slice(0, 4).forEach(([x, y], j) => pointRows.push(`${code},${id},1,1,${j + 1},J${j + 1},${x.toFixed(3)},${y.toFixed(3)}`));
+    }
+    fs.writeSync(txt, lines.join('\r\n') + '\r\n');
+    fs.writeSync(results, resultRows.join('\n') + '\n');
+    fs.writeSync(points, pointRows.join('\n') + '\n');
   }
-  const write = (name: string, rows: string[]) => {
-    const file = path.join(os.tmpdir(), `bench-city-${process.pid}-${name}.csv`);
-    fs.writeFileSync(file, rows.join('\n') + '\n');
-    return file;
-  };
-  return { txt: new TextEncoder().encode(lines.join('\r\n') + '\r\n'), resultsCsv: write('results', results), pointsCsv: write('points', points) };
+  [txt, results, points].forEach((fd) => fs.closeSync(fd));
+  return { txtPath, resultsCsv, pointsCsv };
 }
 
 /**
@@ -117,7 +122,9 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<strin
     const hub = await startHub(loadConfig({ DATABASE_URL: db.url, PORT: '0', DEMO: '0', RATE_LIMIT: '0', ADMIN_PASSWORD: BENCH_PASSWORD }), () => undefined);
     try {
       const cookie = await logIn(hub.url, 'admin', BENCH_PASSWORD);
-      const { txt, resultsCsv, pointsCsv } = legacyFiles(legacyPlots);
+      const { txtPath, resultsCsv, pointsCsv } = legacyFiles(legacyPlots);
+      const txt = new Uint8Array(fs.readFileSync(txtPath));
+      fs.rmSync(txtPath, { force: true });
       console.error(`city: staged legacy load of ${legacyPlots} plots (${(txt.length / 1e6).toFixed(1)} MB)…`);
       const [loaded, loadS] = await seconds(() => upload(hub.url, cookie, txt));
       const copyS = await rawCopy(pool, db.url, resultsCsv, pointsCsv);
