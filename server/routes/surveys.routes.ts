@@ -7,6 +7,7 @@ import { importFile, submit, validateSubmission, type Upload } from '../services
 import { exportSurvey, EXPORT_FORMATS } from '../services/export.service';
 import { QUERY_SCHEMAS } from '../http/query-params';
 import { importFindingsCsv, stagedImport, useStagedImport } from '../services/staged-import.service';
+import { acceptImportRun } from '../services/import-acceptance.service';
 import type { SurveySubmission } from '../domain/survey-submission';
 import { badRequest, notFound } from '../errors';
 
@@ -103,6 +104,25 @@ export const surveyRoutes: Route[] = [
     responses: { 200: { description: 'CSV, UTF-8 with BOM' }, 404: { description: 'No such import of the reader', schema: 'error' } },
     async handle(req, ctx) {
       return { file: await importFindingsCsv(ctx.db.pool, req.params.importId, actorOf(ctx)) };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/imports/{importId}/acceptance',
+    access: ['reviewer', 'admin'],
+    scope: 'none',
+    operationId: 'acceptImport',
+    summary: 'Accept every result one import run stored, in one statement through the guards, audited once (a legacy load, R1); results of parcels that have an accepted boundary are left for review one by one',
+    tag: 'surveys',
+    params: [{ name: 'importId', in: 'path', required: true, description: 'importId of a staged import that stored results (its parcels must lie in the reviewer\'s counties: checked by the service)' }],
+    body: { json: 'import-acceptance-request' },
+    responses: {
+      200: { description: 'How many results were accepted and how many are left for review', schema: 'import-acceptance' },
+      403: { description: 'The reviewer imported the file, or a parcel lies outside the reviewer\'s counties', schema: 'error' },
+      404: { description: 'No import run that stored results', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      return { body: await acceptImportRun(ctx.db.pool, req.params.importId, (req.body as { note?: string }).note, actorOf(ctx)) };
     },
   },
   {

@@ -98,3 +98,32 @@ it('refuses a file of no format it reads on the staged path, naming the formats 
   expect([res.status, res.body.code]).toEqual([400, 'STAGED_FORMAT_UNSUPPORTED']);
   expect(res.body.message).toContain('GeoJSON');
 });
+
+it('lets another reviewer accept a whole import run in one step, audited once, leaving a parcel with a boundary for review', async () => {
+  const [known, fresh1, fresh2] = [freshParcelCode(), freshParcelCode(), freshParcelCode()];
+  const knownCell = cell();
+  const first = await hub.upload('/api/imports?staged=1', fields(), { name: 'known.txt', bytes: txtOfPlots([{ plotNo: known, ...knownCell }]) });
+  const { rows: [before] } = await hub.pool.query('SELECT id FROM survey_result WHERE parcel_code = $1', [known]);
+  await hub.request('POST', `/api/surveys/${before.id}/review`, { decision: 'accept' });
+  expect(first.status).toBe(201);
+  const run = await hub.upload('/api/imports?staged=1', fields(), { name: 'legacy-run.txt', bytes: txtOfPlots([{ plotNo: known, ...knownCell }, { plotNo: fresh1, ...cell() }, { plotNo: fresh2, ...cell() }]) });
+  expect([run.status, run.body.counts.resultsStored]).toEqual([201, 3]);
+  const acceptance = `/api/imports/${run.body.importId}/acceptance`;
+  // The importer does not decide its own results.
+  const own = await hub.request('POST', acceptance, { decision: 'accept' });
+  expect([own.status, own.body.code]).toEqual([403, 'REVIEW_OWN_SUBMISSION']);
+  const asReviewer = (body: unknown) => fetch(`${hub.url}${acceptance}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: hub.reviewerCookie }, body: JSON.stringify(body) });
+  const accepted = await asReviewer({ decision: 'accept', note: '历史成果整体入库' });
+  expect(accepted.status).toBe(200);
+  expect(await accepted.json()).toEqual({ importId: run.body.importId, accepted: 2, leftForReview: 1 });
+  const { rows } = await hub.pool.query('SELECT parcel_code, status, boundary_role, review_note FROM survey_result WHERE parcel_code = ANY ($1) AND id <> $2 ORDER BY parcel_code', [[known, fresh1, fresh2], before.id]);
+  const expected = { [known]: ['submitted', null, null], [fresh1]: ['accepted', 'establishes', '历史成果整体入库'], [fresh2]: ['accepted', 'establishes', '历史成果整体入库'] };
+  expect(rows.map((r) => [r.parcel_code, r.status, r.boundary_role, r.review_note])).toEqual(Object.entries(expected).sort().map(([code, v]) => [code, ...v]));
+  const audits = await hub.pool.query("SELECT details FROM audit_event WHERE action = 'survey.review' AND details ->> 'importId' = $1", [run.body.importId]);
+  expect(audits.rows).toHaveLength(1);
+  expect(audits.rows[0].details).toMatchObject({ bulk: true, results: 2, parcelCodes: expect.arrayContaining([fresh1, fresh2]) });
+  // Decided once: a second acceptance finds nothing left to accept in bulk.
+  expect(await (await asReviewer({ decision: 'accept' })).json()).toEqual({ importId: run.body.importId, accepted: 0, leftForReview: 3 });
+  const missing = await asReviewer({ decision: 'reject' });
+  expect(missing.status).toBe(400);
+});
