@@ -54,11 +54,13 @@ export async function run(): Promise<string[][]> {
     const peak = await peakRss(hub, async () => {
       const t0 = performance.now();
       const upload = uploadElsewhere(hub.url, cookie, path);
-      during = await healthLatencies(hub.url, upload);
+      during = await healthLatencies(hub.url, upload).catch((err) => {
+        throw new Error(`/api/health failed during the upload (${err.cause?.code ?? err}); the hub said:\n${hub.output.slice(-20).join('\n')}`);
+      });
       answer = await upload;
       loadS = (performance.now() - t0) / 1000;
     });
-    if (answer?.status !== 201) throw new Error(`the staged upload answered ${answer?.status}: ${answer?.body?.code} ${answer?.body?.message}`);
+    if (answer?.status !== 201) throw new Error(`the staged upload answered ${answer?.status}: ${answer?.body?.code} ${answer?.body?.message}\n${hub.output.slice(-20).join('\n')}`);
     const copyS = await rawCopy(pool, database.url, resultsCsv, pointsCsv);
     const phases = Object.entries(answer.body.seconds as Record<string, number>).filter(([k]) => !k.includes(' ')).map(([k, v]) => `${k} ${v}`).join(', ');
     return [

@@ -50,6 +50,9 @@ interface Slot {
   ready?: boolean;
 }
 
+/** How many times the time limit a staged bulk read (job `stage`) may take. */
+const STAGED_TIME_FACTOR = 3;
+
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 export class ParsePool {
@@ -159,10 +162,12 @@ export class ParsePool {
   /** Sends a slot's file to its worker; the time limit runs from here (a fresh worker starts once it is ready). */
   private start(slot: Slot): void {
     const pending = slot.current!;
+    // A staged read streams in bounded memory, so its time grows with the file alone: it gets three times the limit.
+    const limitMs = this.options.timeoutMs * (pending.job.kind === 'stage' ? STAGED_TIME_FACTOR : 1);
     slot.timer = setTimeout(() => {
-      slot.ending = new HubError(422, 'FILE_CHECK_TIMEOUT', `checking ${pending.job.fileName} (${mb(pending.size)}) took longer than ${Math.round(this.options.timeoutMs / 1000)} s and was stopped; split the delivery into several files`);
+      slot.ending = new HubError(422, 'FILE_CHECK_TIMEOUT', `checking ${pending.job.fileName} (${mb(pending.size)}) took longer than ${Math.round(limitMs / 1000)} s and was stopped; split the delivery into several files`);
       void slot.worker.terminate();
-    }, this.options.timeoutMs);
+    }, limitMs);
     slot.worker.postMessage({ id: pending.id, job: pending.job, bytes: pending.bytes }, [pending.bytes]);
   }
 }
