@@ -19,18 +19,20 @@ const ADMIN_PASSWORD = 'bench-admin-password';
 const mb = (bytes: number) => bytes / 1024 / 1024;
 const ms = (sorted: number[]) => `${percentile(sorted, 0.5).toFixed(1)} / ${percentile(sorted, 0.99).toFixed(1)} ms`;
 
-/** POSTs the file at `path` to the staged import from a child process (its body is built there); status, answer size and body. */
+/**
+ * POSTs the file at `path` to the staged import with curl, in another process (its body is built there; and no client
+ * timeout: a 100 MB load takes minutes on a busy machine); status, answer size and body.
+ */
 function uploadElsewhere(url: string, cookie: string, path: string): Promise<{ status: number; bytes: number; body: any }> {
-  const client = `
-    const { url, cookie, path } = JSON.parse(process.argv[1]);
-    const form = new FormData();
-    for (const [k, v] of Object.entries({ stage: 'legacy', kind: '勘测定界', organisation: '基准测试', surveyedOn: '2012-06-30', precisionClass: '1' })) form.append(k, v);
-    form.append('file', new Blob([require('node:fs').readFileSync(path)]), 'legacy-100mb.txt');
-    fetch(url + '/api/imports?staged=1', { method: 'POST', body: form, headers: { cookie } })
-      .then(async (res) => { const text = await res.text(); console.log(JSON.stringify({ status: res.status, bytes: Buffer.byteLength(text), body: JSON.parse(text) })); })
-      .catch((err) => console.log(JSON.stringify({ status: 0, bytes: 0, body: { message: String(err) } })));`;
+  const fields = Object.entries({ stage: 'legacy', kind: '勘测定界', organisation: '基准测试', surveyedOn: '2012-06-30', precisionClass: '1' }).flatMap(([k, v]) => ['-F', `${k}=${v}`]);
+  const args = ['-s', '-w', '\n%{http_code}', '-H', `cookie: ${cookie}`, ...fields, '-F', `file=@${path};filename=legacy-100mb.txt`, `${url}/api/imports?staged=1`];
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, ['-e', client, JSON.stringify({ url, cookie, path })], { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => (err ? reject(err) : resolve(JSON.parse(stdout))));
+    execFile('curl', args, { maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => {
+      if (err) return reject(err);
+      const at = stdout.lastIndexOf('\n');
+      const text = stdout.slice(0, at);
+      resolve({ status: Number(stdout.slice(at + 1)), bytes: Buffer.byteLength(text), body: JSON.parse(text) });
+    });
   });
 }
 
