@@ -73,6 +73,11 @@ export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: Revie
     const { rows } = await client.query(sql('survey-review'), [id, status, reviewerName(actor), decision.note ?? null, actor.viewer?.username ?? null, role.role, role.of]);
     if (!rows[0]) {
       const existing = (await client.query(sql('survey-decision-by-id'), [id])).rows[0];
+      if (existing.status === 'submitted' && existing.suspended_at) {
+        throw conflict('SURVEY_SUSPENDED', `Survey result ${id} was suspended (挂起) by ${existing.suspended_by} at ${existing.suspended_at.toISOString()}; resume it before deciding it`, {
+          suspendedBy: existing.suspended_by, suspendedAt: existing.suspended_at.toISOString(),
+        });
+      }
       if (existing.status === 'submitted') {
         throw new HubError(403, 'REVIEW_OWN_SUBMISSION', `${existing.submitted_by} submitted survey result ${id} and cannot decide it: another reviewer must (separation of duties)`);
       }
