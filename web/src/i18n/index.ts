@@ -2,6 +2,7 @@
 import { createI18n } from 'vue-i18n';
 import zhCN from './zh-CN';
 import en from './en';
+import { apiErrorTexts } from './api-errors';
 
 const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('locale');
 
@@ -9,7 +10,11 @@ export const i18n = createI18n({
   legacy: false,
   locale: saved === 'en' ? 'en' : 'zh-CN',
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  // every API error code's sentence (api-errors.ts), then the ones with values to fill (zh-CN.ts / en.ts)
+  messages: {
+    'zh-CN': { ...zhCN, errors: { ...apiErrorTexts('zh'), ...zhCN.errors } },
+    en: { ...en, errors: { ...apiErrorTexts('en'), ...en.errors } },
+  },
 });
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.global.locale.value;
 
