@@ -89,7 +89,8 @@ export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: Revie
     }
     const { parcel_code: parcelCode, supersedes } = rows[0];
     await audit(client, actor, { action: 'survey.review', parcelCode, subjectId: id, details: { decision: status, note: decision.note ?? null, boundaryRole: role.role, boundaryOf: role.of } });
-    if (status === 'accepted' && supersedes) {
+    // A correction of an accepted result replaces it; one of a returned result only names it (it stays returned).
+    if (status === 'accepted' && supersedes && (await client.query(sql('survey-decision-by-id'), [supersedes])).rows[0]?.status === 'accepted') {
       const marked = await client.query(sql('survey-supersede'), [parcelCode, supersedes, id]);
       if (!marked.rows[0]) throw conflict('SUPERSEDES_ALREADY_SUPERSEDED', `Survey result ${id} supersedes ${supersedes}, which another accepted result already superseded; reject this one or submit a correction of the newer result`);
       await audit(client, actor, { action: 'survey.supersede', parcelCode, subjectId: supersedes, details: { supersededBy: id } });

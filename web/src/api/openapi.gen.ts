@@ -921,7 +921,7 @@ export type components = {
       sourceFileName?: string;
       /**
        * Format: uuid
-       * @description An accepted result of the same parcel this one corrects or replaces
+       * @description An accepted result of the same parcel this one replaces, or a result returned (退回) to the submitting organisation that this one corrects
        */
       supersedes?: string;
       /** @description For the 权籍调查 of a parcel made by a split or merge (变更: 分割/合并): the 宗地代码 it is split from or merged from — their accepted boundaries are its own land, not neighbours it overlaps. The lineage itself is recorded by POST /api/parcel-lineage once it is accepted */
@@ -1031,7 +1031,7 @@ export type components = {
       sourceFileName?: string;
       /**
        * Format: uuid
-       * @description An accepted result of the same parcel this one corrects or replaces
+       * @description An accepted result of the same parcel this one replaces, or a result returned (退回) to the submitting organisation that this one corrects
        */
       supersedes?: string;
       /** @description For the 权籍调查 of a parcel made by a split or merge (变更: 分割/合并): the 宗地代码 it is split from or merged from — their accepted boundaries are its own land, not neighbours it overlaps. The lineage itself is recorded by POST /api/parcel-lineage once it is accepted */

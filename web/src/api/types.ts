@@ -60,6 +60,11 @@ export type Finding = QualityReport['findings'][number];
 
 /** A result with its geometry (GET /api/surveys/{id}); geometry4490 is GeoJSON in EPSG:4490. */
 export type SurveyResult = Omit<Schemas['survey-result'], 'geometry4490'> & { geometry4490?: GeoJSON.Geometry | null };
+/** The lists GET /api/surveys answers: the review queue (submitted), 挂起 (suspended), decided ones, or all. */
+export const LIST_STATUSES = ['submitted', 'suspended', 'accepted', 'rejected', 'all'] as const;
+export type ListStatus = (typeof LIST_STATUSES)[number];
+/** The export formats of GET /api/surveys/{id}/export (server/services/export.service.ts EXPORT_FORMATS). */
+export const EXPORT_FORMATS = ['txt', 'geojson', 'csv', 'dxf', 'gpkg', 'shp'] as const;
 /** A row of GET /api/surveys: the review queue, the 挂起 list, a surveyor's 我的成果. */
 export type ResultListItem = Schemas['result-list']['items'][number];
 

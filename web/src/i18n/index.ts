@@ -3,6 +3,8 @@ import { createI18n } from 'vue-i18n';
 import zhCN from './zh-CN';
 import en from './en';
 import { apiErrorTexts } from './api-errors';
+import tasksZh from './tasks.zh-CN';
+import tasksEn from './tasks.en';
 
 const saved = typeof localStorage === 'undefined' ? null : localStorage.getItem('locale');
 
@@ -12,8 +14,8 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   // every API error code's sentence (api-errors.ts), then the ones with values to fill (zh-CN.ts / en.ts)
   messages: {
-    'zh-CN': { ...zhCN, errors: { ...apiErrorTexts('zh'), ...zhCN.errors } },
-    en: { ...en, errors: { ...apiErrorTexts('en'), ...en.errors } },
+    'zh-CN': { ...zhCN, ...tasksZh, errors: { ...apiErrorTexts('zh'), ...zhCN.errors } },
+    en: { ...en, ...tasksEn, errors: { ...apiErrorTexts('en'), ...en.errors } },
   },
 });
 if (typeof document !== 'undefined') document.documentElement.lang = i18n.global.locale.value;

@@ -1,5 +1,5 @@
-// 挂起: a reviewer suspends a submitted result with a note and resumes it later; the queue, the 挂起 list, the
-// database guard and the audit log all agree.
+// The review loop: a reviewer suspends (挂起) a submitted result with a note and resumes it later, returns one with a
+// note that its organisation reads in 我的成果 and corrects; the queue, the lists, the database guard and the audit log agree.
 import { freshParcelCode, startTestHub, expectSchema, type TestHub } from '../support/test-hub';
 import { landSupplySubmission } from '../support/fixtures';
 
@@ -116,5 +116,32 @@ describe("a surveyor's 我的成果", () => {
     expect(list.body.items.every((i: { organisation: string }) => i.organisation === '焦作市我的成果测绘有限公司')).toBe(true);
     const rejectedOnly = await as(mine.cookie, 'GET', '/api/surveys?status=rejected&own=1');
     expect(rejectedOnly.body.items.map((i: { id: string }) => i.id)).toEqual([returned]);
+  });
+});
+
+describe('a returned result', () => {
+  it('is corrected by its organisation with a result that names it; accepting the correction leaves it returned', async () => {
+    const ours = await hub.login(['surveyor'], { organisation: '焦作市更正测绘有限公司' });
+    const parcelCode = freshParcelCode();
+    const returned = (await as(ours.cookie, 'POST', '/api/surveys', landSupplySubmission(parcelCode, { organisation: '焦作市更正测绘有限公司' }))).body.id as string;
+    await as(reviewer.cookie, 'POST', `/api/surveys/${returned}/review`, { decision: 'reject', note: '界址点J2与邻宗重叠' });
+
+    const correction = await as(ours.cookie, 'POST', '/api/surveys', landSupplySubmission(parcelCode, { organisation: '焦作市更正测绘有限公司', supersedes: returned }));
+    expect(correction.status).toBe(201);
+    expect(correction.body.supersedes).toBe(returned);
+    const accepted = await as(reviewer.cookie, 'POST', `/api/surveys/${correction.body.id}/review`, { decision: 'accept' });
+    expect([accepted.status, accepted.body.status]).toEqual([200, 'accepted']);
+    const before = await as(ours.cookie, 'GET', `/api/surveys/${returned}`);
+    expect(before.body).toMatchObject({ status: 'rejected', supersededBy: null, reviewNote: '界址点J2与邻宗重叠' });
+  });
+
+  it("cannot be named by another organisation's result (it is not theirs to see)", async () => {
+    const ours = await hub.login(['surveyor'], { organisation: '焦作市原测绘有限公司' });
+    const theirs = await hub.login(['surveyor'], { organisation: '焦作市他家测绘有限公司' });
+    const parcelCode = freshParcelCode();
+    const returned = (await as(ours.cookie, 'POST', '/api/surveys', landSupplySubmission(parcelCode, { organisation: '焦作市原测绘有限公司' }))).body.id as string;
+    await as(reviewer.cookie, 'POST', `/api/surveys/${returned}/review`, { decision: 'reject', note: '退回' });
+    const correcting = await as(theirs.cookie, 'POST', '/api/surveys', landSupplySubmission(parcelCode, { organisation: '焦作市他家测绘有限公司', supersedes: returned }));
+    expect([correcting.status, correcting.body.code]).toEqual([400, 'SUPERSEDES_NOT_FOUND']);
   });
 });
