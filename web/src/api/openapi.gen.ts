@@ -785,12 +785,16 @@ export type components = {
       declaredBuildingAreaM2?: number | null;
       /** @description Plane area in the result's projected CRS, m², to 0.001 */
       planeAreaM2: number | null;
+      /** @description Whether the result has coordinates (a unit-area result may have none) */
+      hasGeometry?: boolean;
       /** @enum {unknown} */
       status: "submitted" | "accepted" | "rejected";
       supersedes?: string | null;
       supersededBy?: string | null;
       /** Format: date-time */
       submittedAt: string;
+      /** @description The account that submitted it */
+      submittedBy?: string | null;
       reviewer?: string | null;
       /** Format: date-time */
       reviewedAt?: string | null;
