@@ -57,11 +57,11 @@ export function useParcelFeatures(style: StyleLike, onError: (err: unknown) => v
     timer = setTimeout(load, 250);
   };
   map.on('moveend', onMoveEnd);
-  // A decision, suspension or submission in this page changed what the view shows: load it again.
+  // A decision, suspension or submission in this page changed what the view shows: load it again — now where the
+  // features are drawn, at the next move where they are not (the tiles redraw the city zooms themselves).
   const onDataChanged = () => {
-    if (!following) return;
     shown = null;
-    void load();
+    if (following && (map.getView().getZoom() ?? 0) >= layer.getMinZoom()) void load();
   };
   window.addEventListener(DATA_CHANGED_EVENT, onDataChanged);
   onBeforeUnmount(() => {
