@@ -89,7 +89,7 @@ export function createApp(ctx: HubContext, options: AppOptions = {}): express.Ex
   if (fs.existsSync(webDist)) {
     // Built assets carry a content hash in their names: cached for a year; index.html is asked for again each time.
     app.use(express.static(webDist, { setHeaders: (res, file) => res.setHeader('Cache-Control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache') }));
-    app.get('*', (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
+    app.get('*', (_req, res) => res.sendFile(path.join(webDist, 'index.html'), { cacheControl: false, headers: { 'Cache-Control': 'no-cache' } }));
   }
   app.use(errorMiddleware);
   return app;

@@ -46,6 +46,7 @@ const STATES: Record<string, Known> = {
   OSH01: { status: 409, code: 'RESULT_IMMUTABLE', message: 'an accepted survey result is immutable; submit a correction that supersedes it' },
   OSH02: { status: 409, code: 'AUDIT_APPEND_ONLY', message: 'the audit log is append-only' },
   OSH03: { status: 409, code: 'PARCEL_RETIRED', message: 'the parcel was retired by a split or merge and takes nothing new; apply for its new parcels' },
+  OSH12: { status: 409, code: 'SURVEY_SUSPENDED', message: 'the survey result is suspended (挂起): resume it before deciding it, and suspend or resume only a result waiting for review' },
 };
 
 const CLASSES: Record<string, Known> = {

@@ -49,6 +49,8 @@ export interface ResultSummary {
   reviewer: string | null;
   reviewedAt: string | null;
   reviewNote: string | null;
+  /** 挂起: a submitted result a reviewer set aside with a note (out of the queue until resumed); null otherwise. */
+  suspension?: { at: string; by: string; note: string } | null;
 }
 
 /** Accepted and not superseded: a result that may be reused. */

@@ -1,5 +1,5 @@
 // The map's layers and the review queue.
-import { mapFeatures, resultsByStatus } from '../services/map.service';
+import { LIST_STATUSES, mapFeatures, resultsByStatus } from '../services/map.service';
 import { actorOf, purposeOf, purposeParams, type Route } from './route';
 import { STAGES } from '../domain/survey-result';
 import { QUERY_SCHEMAS } from '../http/query-params';
@@ -25,12 +25,17 @@ export const mapRoutes: Route[] = [
     access: 'authenticated',
     scope: 'listing',
     operationId: 'listSurveys',
-    summary: 'Results by status, oldest first — status=submitted is the review queue',
+    summary: 'Results by status, oldest first — status=submitted is the review queue (suspended results are listed under status=suspended); own=1 lists the viewer\'s organisation\'s results (我的成果)',
     tag: 'surveys',
-    params: [{ name: 'status', in: 'query', description: 'submitted (default) | accepted | rejected', schema: QUERY_SCHEMAS.oneOf('submitted', 'accepted', 'rejected'), invalidCode: 'STATUS_UNKNOWN' }, ...purposeParams],
-    responses: { 200: { description: 'The results' }, 400: { description: 'Bad status', schema: 'error' } },
+    params: [
+      { name: 'status', in: 'query', description: 'submitted (default: waiting, not suspended) | suspended (挂起) | accepted | rejected | all', schema: QUERY_SCHEMAS.oneOf(...LIST_STATUSES), invalidCode: 'STATUS_UNKNOWN' },
+      { name: 'own', in: 'query', description: "1: only the viewer's organisation's results (a surveyor's 我的成果)", schema: QUERY_SCHEMAS.oneOf('0', '1') },
+      ...purposeParams,
+    ],
+    responses: { 200: { description: 'The results, with the decision (reviewer, note) and any suspension', schema: 'result-list' }, 400: { description: 'Bad status', schema: 'error' } },
     async handle(req, ctx) {
-      return { body: { items: await resultsByStatus(ctx.db.pool, String(req.query.status ?? 'submitted'), actorOf(ctx), purposeOf(req)) } };
+      const items = await resultsByStatus(ctx.db.pool, String(req.query.status ?? 'submitted'), actorOf(ctx), purposeOf(req), undefined, req.query.own === '1');
+      return { body: { items } };
     },
   },
 ];

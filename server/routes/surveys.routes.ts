@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import { actorOf, purposeOf, purposeParams, type RequestContext, type Route } from './route';
 import { visibilityOf } from '../auth/viewer';
 import { readSurvey, reviewSurvey, type ReviewDecision } from '../services/surveys.service';
+import { resumeSurvey, suspendSurvey, type SuspensionRequest } from '../services/suspension.service';
 import { importFile, submit, validateSubmission, type Upload } from '../services/intake.service';
 import { exportSurvey, EXPORT_FORMATS } from '../services/export.service';
 import { QUERY_SCHEMAS } from '../http/query-params';
@@ -188,6 +189,46 @@ export const surveyRoutes: Route[] = [
     },
     async handle(req, ctx) {
       return { body: await reviewSurvey(ctx.db.pool, req.params.id, req.body as ReviewDecision, actorOf(ctx)) };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/{id}/suspend',
+    access: ['reviewer', 'admin'],
+    scope: { idOf: 'survey' },
+    operationId: 'suspendSurvey',
+    summary: 'Suspend (挂起) a submitted result with a note: it leaves the review queue (GET /api/surveys?status=suspended lists it) and cannot be decided until resumed',
+    tag: 'surveys',
+    params: [idParam],
+    body: { json: 'review-suspension' },
+    responses: {
+      200: { description: 'Suspended; the result as read back, with its suspension', schema: 'survey-result' },
+      400: { description: 'No note', schema: 'error' },
+      403: { description: 'The reviewer submitted it', schema: 'error' },
+      404: { description: 'No such result', schema: 'error' },
+      409: { description: 'Already decided (SURVEY_ALREADY_DECIDED) or already suspended (SURVEY_ALREADY_SUSPENDED)', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      return { body: await suspendSurvey(ctx.db.pool, req.params.id, req.body as SuspensionRequest, actorOf(ctx)) };
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/{id}/resume',
+    access: ['reviewer', 'admin'],
+    scope: { idOf: 'survey' },
+    operationId: 'resumeSurvey',
+    summary: 'Resume a suspended result: it returns to the review queue (an optional note is audited)',
+    tag: 'surveys',
+    params: [idParam],
+    body: { json: 'review-suspension' },
+    responses: {
+      200: { description: 'Resumed; the result as read back', schema: 'survey-result' },
+      404: { description: 'No such result', schema: 'error' },
+      409: { description: 'Not suspended (SURVEY_NOT_SUSPENDED) or already decided (SURVEY_ALREADY_DECIDED)', schema: 'error' },
+    },
+    async handle(req, ctx) {
+      return { body: await resumeSurvey(ctx.db.pool, req.params.id, req.body as SuspensionRequest, actorOf(ctx)) };
     },
   },
 ];

@@ -16,7 +16,7 @@ export const HUB_ACTOR: Actor = { viewer: null, clientAddress: 'local' };
 
 export interface AuditEvent {
   action:
-    | 'survey.submit' | 'survey.import' | 'survey.review' | 'survey.supersede' | 'packet.create'
+    | 'survey.submit' | 'survey.import' | 'survey.review' | 'survey.suspend' | 'survey.resume' | 'survey.supersede' | 'packet.create'
     // Reads of coordinates or areas (R8): one row per request.
     | 'survey.export' | 'packet.read' | 'parcel.read' | 'parcel.history' | 'survey.read' | 'survey.list' | 'map.read' | 'boundary.diff' | 'comparison.read'
     // Who may do what, and registry edits.

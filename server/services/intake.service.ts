@@ -209,13 +209,18 @@ async function insertBoundaryPoints(client: pg.PoolClient, targets: Target[], id
 
 /**
  * Visibility decides first: another organisation's unreviewed result is "no such result", never "not accepted";
- * then the target must be accepted, current, and of the correction's stage and kind family.
+ * then the target must be accepted and current (or returned to the correcting organisation), and of the correction's
+ * stage and kind family.
  */
 async function requireSupersedable(client: pg.PoolClient, parcelCode: string, id: string, visibility: Visibility, s: Partial<SurveySubmission>): Promise<void> {
   const { rows } = await client.query(sql('supersede-target'), [parcelCode, id, s.kind]);
   const visible = rows[0] && (visibility.organisation === null || rows[0].status === 'accepted' || rows[0].organisation === visibility.organisation);
   if (!visible) throw badRequest('SUPERSEDES_NOT_FOUND', `supersedes ${id}: parcel ${parcelCode} has no such result`);
-  if (rows[0].status !== 'accepted') throw badRequest('SUPERSEDES_NOT_ACCEPTED', `supersedes ${id}: that result is ${rows[0].status}; only an accepted result can be superseded`);
+  // A result returned (退回) to the organisation is corrected by a new result that names it; an accepted one is replaced.
+  const returnedToSubmitter = rows[0].status === 'rejected' && rows[0].organisation === s.organisation;
+  if (rows[0].status !== 'accepted' && !returnedToSubmitter) {
+    throw badRequest('SUPERSEDES_NOT_ACCEPTED', `supersedes ${id}: that result is ${rows[0].status}; only an accepted result, or one returned to your organisation, can be corrected`);
+  }
   if (rows[0].superseded_by) throw conflict('SUPERSEDES_ALREADY_SUPERSEDED', `supersedes ${id}: that result was already superseded by ${rows[0].superseded_by}`);
   // A correction replaces a result of its own kind family and stage only: a 房产预测 never replaces an 出让合同.
   if (rows[0].stage !== s.stage || rows[0].family !== rows[0].new_family) {

@@ -32,16 +32,35 @@ export async function mapFeatures(pool: pg.Pool, query: { bbox?: string; stage?:
   return rows[0].body;
 }
 
-/** Results by status (the review queue: submitted), oldest first, with their areas: one audit row listing the parcels. */
-export async function resultsByStatus(pool: pg.Pool, status: string, actor: Actor, why: ReadPurpose = {}, limit = 500) {
+/** The statuses a list is asked for: the three of a result, suspended (挂起, submitted and set aside), or all. */
+export const LIST_STATUSES = ['submitted', 'suspended', 'accepted', 'rejected', 'all'] as const;
+/** A status asked for, as the columns it filters: the stored status (null: any) and suspended or not (null: either). */
+const STATUS_FILTER: Record<string, [status: string | null, suspended: boolean | null]> = {
+  submitted: ['submitted', false], suspended: ['submitted', true], accepted: ['accepted', null], rejected: ['rejected', null], all: [null, null],
+};
+
+/**
+ * Results by status (the review queue: submitted and not suspended), oldest first, with their areas, the decision
+ * and any suspension; `own`: only the viewer's organisation's (a surveyor's 我的成果; the viewer's own submissions
+ * when it has no organisation). One audit row listing the parcels.
+ */
+export async function resultsByStatus(pool: pg.Pool, status: string, actor: Actor, why: ReadPurpose = {}, limit = 500, own = false) {
   const recorded = requirePurpose(actor.viewer, 'view', why);
   const visibility = actor.viewer ? visibilityOf(actor.viewer) : SEE_ALL;
-  if (!['submitted', 'accepted', 'rejected'].includes(status)) throw badRequest('STATUS_UNKNOWN', 'status must be submitted, accepted or rejected');
-  const { rows } = await pool.query(sql('review-queue'), [status, visibility.organisation, visibility.countyCodes, limit]);
-  if (rows.length) await auditRead(pool, actor, 'survey.list', { parcelCodes: rows.map((r) => r.parcel_code) }, recorded, { status });
-  return rows.map((r) => ({
-    id: r.id, parcelCode: r.parcel_code, location: r.location, stage: r.stage, kind: r.kind, organisation: r.organisation, surveyedOn: r.surveyed_on,
-    submittedAt: r.submitted_at.toISOString(), submittedBy: r.submitted_by, planeAreaM2: r.plane_area_m2 === null ? null : Math.round(r.plane_area_m2 * 1000) / 1000,
-    declaredAreaM2: r.declared_area_m2, supersedes: r.supersedes, sourceFileName: r.source_file_name,
-  }));
+  const filter = STATUS_FILTER[status];
+  if (!filter) throw badRequest('STATUS_UNKNOWN', `status must be one of ${LIST_STATUSES.join(', ')}`);
+  const ownOrganisation = own ? actor.viewer?.organisation ?? null : null;
+  const ownSubmitter = own && !ownOrganisation ? actor.viewer?.username ?? 'hub' : null;
+  const { rows } = await pool.query(sql('review-queue'), [filter[0], visibility.organisation, visibility.countyCodes, limit, filter[1], ownOrganisation, ownSubmitter]);
+  if (rows.length) await auditRead(pool, actor, 'survey.list', { parcelCodes: rows.map((r) => r.parcel_code) }, recorded, { status, ...(own ? { own: true } : {}) });
+  return rows.map(toListItem);
 }
+
+/** A row of review-queue.sql as the list shows it (areas in m², times ISO). */
+const toListItem = (r: Record<string, any>) => ({
+  id: r.id, parcelCode: r.parcel_code, location: r.location, stage: r.stage, kind: r.kind, organisation: r.organisation, surveyedOn: r.surveyed_on,
+  submittedAt: r.submitted_at.toISOString(), submittedBy: r.submitted_by, planeAreaM2: r.plane_area_m2 === null ? null : Math.round(r.plane_area_m2 * 1000) / 1000,
+  declaredAreaM2: r.declared_area_m2, supersedes: r.supersedes, supersededBy: r.superseded_by, sourceFileName: r.source_file_name,
+  status: r.status, reviewer: r.reviewer, reviewedAt: r.reviewed_at?.toISOString() ?? null, reviewNote: r.review_note,
+  suspension: r.suspended_at ? { at: r.suspended_at.toISOString(), by: r.suspended_by, note: r.suspend_note } : null,
+});

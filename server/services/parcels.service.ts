@@ -232,7 +232,16 @@ export function searchQueryFor(bbox: (number | null)[]): 'parcels-search-in-box'
   return minLon !== null && (maxLon! - minLon) * (maxLat! - minLat!) <= SMALL_BOX_DEG2 ? 'parcels-search-in-box' : 'parcels-search';
 }
 
-/** Searches parcels by code prefix (宗地代码 or 不动产单元号) or 坐落 text, and by map bbox. */
+/**
+ * The map's label of a parcel, as typed into the search: the 权属/权利类型 letters and the 5-digit 宗地顺序号 (GB00112),
+ * or the sequence alone (00112); undefined for any other text.
+ */
+export function parcelLabelQuery(text: string): { sequence: string; letters: string | null } | undefined {
+  const m = /^([GJZ][A-HSWXY])?(\d{5})$/i.exec(text);
+  return m ? { sequence: m[2], letters: m[1]?.toUpperCase() ?? null } : undefined;
+}
+
+/** Searches parcels by code prefix (宗地代码 or 不动产单元号), by the map's label (GB00112, 00112) or 坐落 text, and by map bbox. */
 export async function searchParcels(pool: pg.Pool, query: ParcelQuery, visibility: Visibility = SEE_ALL) {
   const text = query.q?.trim() || null;
   // A 不动产单元号 finds its parcel; LIKE wildcards in the text are taken literally.
@@ -240,7 +249,10 @@ export async function searchParcels(pool: pg.Pool, query: ParcelQuery, visibilit
   const bbox = query.bbox ? parseBbox(query.bbox) : [null, null, null, null];
   const limit = parseCount('limit', query.limit, 50, 1000);
   const offset = parseCount('offset', query.offset, 0, 1_000_000);
-  const { rows } = await pool.query(sql(searchQueryFor(bbox)), [pattern, ...bbox, limit, offset, visibility.organisation, visibility.countyCodes]);
+  const label = text ? parcelLabelQuery(text) : undefined;
+  const { rows } = label
+    ? await pool.query(sql('parcels-by-sequence'), [label.sequence, ...bbox, limit, offset, visibility.organisation, visibility.countyCodes, label.letters])
+    : await pool.query(sql(searchQueryFor(bbox)), [pattern, ...bbox, limit, offset, visibility.organisation, visibility.countyCodes]);
   return {
     items: rows.map((r) => ({
       parcelCode: r.parcel_code,

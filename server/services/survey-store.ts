@@ -47,6 +47,7 @@ export function toSummary(row: Record<string, any>): ResultSummary {
     reviewer: row.reviewer,
     reviewedAt: iso(row.reviewed_at),
     reviewNote: row.review_note,
+    suspension: row.suspended_at ? { at: iso(row.suspended_at)!, by: row.suspended_by, note: row.suspend_note } : null,
   };
 }
 

@@ -73,6 +73,11 @@ export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: Revie
     const { rows } = await client.query(sql('survey-review'), [id, status, reviewerName(actor), decision.note ?? null, actor.viewer?.username ?? null, role.role, role.of]);
     if (!rows[0]) {
       const existing = (await client.query(sql('survey-decision-by-id'), [id])).rows[0];
+      if (existing.status === 'submitted' && existing.suspended_at) {
+        throw conflict('SURVEY_SUSPENDED', `Survey result ${id} was suspended (挂起) by ${existing.suspended_by} at ${existing.suspended_at.toISOString()}; resume it before deciding it`, {
+          suspendedBy: existing.suspended_by, suspendedAt: existing.suspended_at.toISOString(),
+        });
+      }
       if (existing.status === 'submitted') {
         throw new HubError(403, 'REVIEW_OWN_SUBMISSION', `${existing.submitted_by} submitted survey result ${id} and cannot decide it: another reviewer must (separation of duties)`);
       }
@@ -84,7 +89,8 @@ export async function reviewSurvey(pool: pg.Pool, rawId: string, decision: Revie
     }
     const { parcel_code: parcelCode, supersedes } = rows[0];
     await audit(client, actor, { action: 'survey.review', parcelCode, subjectId: id, details: { decision: status, note: decision.note ?? null, boundaryRole: role.role, boundaryOf: role.of } });
-    if (status === 'accepted' && supersedes) {
+    // A correction of an accepted result replaces it; one of a returned result only names it (it stays returned).
+    if (status === 'accepted' && supersedes && (await client.query(sql('survey-decision-by-id'), [supersedes])).rows[0]?.status === 'accepted') {
       const marked = await client.query(sql('survey-supersede'), [parcelCode, supersedes, id]);
       if (!marked.rows[0]) throw conflict('SUPERSEDES_ALREADY_SUPERSEDED', `Survey result ${id} supersedes ${supersedes}, which another accepted result already superseded; reject this one or submit a correction of the newer result`);
       await audit(client, actor, { action: 'survey.supersede', parcelCode, subjectId: supersedes, details: { supersededBy: id } });

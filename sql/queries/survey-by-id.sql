@@ -5,6 +5,7 @@ SELECT r.id, r.parcel_code, r.stage, r.kind, k.geometry_role, k.official_land_ar
   r.plane_area_m2, r.geom IS NOT NULL AS has_geometry, r.status, r.supersedes, r.superseded_by, r.submitted_by,
   r.submitted_at, r.reviewer, r.reviewed_at, r.review_note, r.area_precision_class, r.supply_doc_kind, r.supply_doc_no,
   r.supply_doc_date, r.acceptance_no, r.acceptance_date, r.boundary_role, r.boundary_of,
+  r.suspended_at, r.suspended_by, r.suspend_note,
   ua.unit_count, ua.building_area_m2, ua.inner_area_m2, ua.shared_area_m2
 FROM survey_result r
 JOIN survey_kind k ON k.code = r.kind

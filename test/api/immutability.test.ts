@@ -32,7 +32,8 @@ describe('an accepted result in SQL', () => {
 
   it('guards every column of survey_result by name: content frozen, decision fields written once', async () => {
     const { rows: columns } = await hub.pool.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'survey_result' AND table_schema = current_schema()");
-    const { rows: [guard] } = await hub.pool.query("SELECT pg_get_functiondef('survey_result_guard'::regproc) AS src");
+    // content and decision in survey_result_guard; the suspension (挂起, 0012) in its own guard
+    const { rows: [guard] } = await hub.pool.query("SELECT pg_get_functiondef('survey_result_guard'::regproc) || pg_get_functiondef('survey_result_suspension_guard'::regproc) AS src");
     const unguarded = columns.map((c) => c.column_name).filter((c) => !guard.src.includes(`NEW.${c}`));
     expect(unguarded).toEqual([]);
   });

@@ -12,11 +12,15 @@ let hub: TestHub;
 /** The same app serving a stand-in web app, so the fallback to index.html is live. */
 let withWebApp: { url: string; server: http.Server; dir: string };
 const PAGE = '<!doctype html><title>web app</title>';
+/** A built script as Vite names it: its content hash in the name. */
+const ASSET = 'index-Dk3x9QzA.js';
 
 beforeAll(async () => {
   hub = await startTestHub();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'onesurvey-webdist-'));
   fs.writeFileSync(path.join(dir, 'index.html'), PAGE);
+  fs.mkdirSync(path.join(dir, 'assets'));
+  fs.writeFileSync(path.join(dir, 'assets', ASSET), `export const parcels = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `410802003012GB${String(i).padStart(5, '0')}`))};`);
   const db = { pool: hub.pool, engine: hub.engine, url: '', role: null, serveAsAppRole: async () => 'not needed: the stand-in shares the test hub\'s pool', close: async () => undefined };
   const app = createApp({ db, capabilities: await detectCapabilities(hub.pool, hub.engine), config: testConfig() }, { webDist: dir });
   const server = await new Promise<http.Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
@@ -72,5 +76,21 @@ describe('unknown API paths', () => {
   it('still serve the web app page outside /api', async () => {
     const res = await rawRequest(withWebApp.url, { method: 'GET', path: '/apiary' });
     expect([res.status, res.text]).toEqual([200, PAGE]);
+  });
+});
+
+describe('the web app as delivered', () => {
+  it('serves hashed assets cacheable for a year and compressed', async () => {
+    const res = await rawRequest(withWebApp.url, { method: 'GET', path: `/assets/${ASSET}`, headers: { 'accept-encoding': 'gzip, br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(['br', 'gzip']).toContain(res.headers['content-encoding']);
+  });
+
+  it('asks for the page again every time, at / and at a client-side route alike', async () => {
+    for (const p of ['/', '/index.html', '/parcels/410883001001GB90001']) {
+      const res = await rawRequest(withWebApp.url, { method: 'GET', path: p });
+      expect([p, res.status, res.headers['cache-control']]).toEqual([p, 200, 'no-cache']);
+    }
   });
 });

@@ -1,6 +1,13 @@
 // Typed calls to the hub's API, one function per question the app asks.
 import { getJson, sendForm, sendJson } from './http';
-import type { AreaComparison, BoundaryDiff, Packet, PacketRequest, ParcelDetail, ParcelItem, QualityReport, Session, Stage, SurveyResult } from './types';
+import type { AreaComparison, BoundaryDiff, ListStatus, Packet, PacketRequest, ParcelDetail, ParcelItem, QualityReport, ResultListItem, Session, Stage, SurveyResult } from './types';
+
+/** Tells the map (and lists) that results changed once `request` succeeded: they refetch (hub:data-changed). */
+async function changing<T>(request: Promise<T>): Promise<T> {
+  const answer = await request;
+  window.dispatchEvent(new Event('hub:data-changed'));
+  return answer;
+}
 
 export const api = {
   session: () => getJson<Session>('/api/session'),
@@ -18,15 +25,18 @@ export const api = {
   /** A result as JSON (a link for people to follow). */
   surveyUrl: (id: string) => `/api/surveys/${encodeURIComponent(id)}`,
   survey: (id: string) => getJson<SurveyResult>(`/api/surveys/${encodeURIComponent(id)}`),
-  reviewQueue: () => getJson<{ items: SurveyResult[] } | SurveyResult[]>('/api/surveys', { status: 'submitted' }),
+  /** Results by status: the review queue (submitted), 挂起 (suspended), …; `own`: the organisation's own (我的成果). */
+  results: (status: ListStatus, own = false) => getJson<{ items: ResultListItem[] }>('/api/surveys', { status, own: own ? 1 : undefined }),
+  /** A file of a result in one export format; a registrar's export names its application and purpose (R8). */
+  surveyExportUrl: (id: string, format: string, why?: { applicationNo: string; purpose: string }) =>
+    `/api/surveys/${encodeURIComponent(id)}/export?format=${format}${why ? `&applicationNo=${encodeURIComponent(why.applicationNo)}&purpose=${encodeURIComponent(why.purpose)}` : ''}`,
   /** A decision; the map's tiles refetch after it (hub:data-changed). */
-  review: async (id: string, decision: 'accept' | 'reject', note: string) => {
-    const result = await sendJson<SurveyResult>('POST', `/api/surveys/${encodeURIComponent(id)}/review`, { decision, note });
-    window.dispatchEvent(new Event('hub:data-changed'));
-    return result;
-  },
+  review: (id: string, decision: 'accept' | 'reject', note: string) => changing(sendJson<SurveyResult>('POST', `/api/surveys/${encodeURIComponent(id)}/review`, { decision, note })),
+  /** 挂起 with a note, or resume: the result leaves or rejoins the queue. */
+  suspend: (id: string, note: string) => changing(sendJson<SurveyResult>('POST', `/api/surveys/${encodeURIComponent(id)}/suspend`, { note })),
+  resume: (id: string) => changing(sendJson<SurveyResult>('POST', `/api/surveys/${encodeURIComponent(id)}/resume`, {})),
   validate: (form: FormData) => sendForm<QualityReport>('/api/surveys/validate', form),
-  submit: (form: FormData) => sendForm<SurveyResult>('/api/surveys', form),
+  submit: (form: FormData) => changing(sendForm<SurveyResult>('/api/surveys', form)),
   boundaryDiff: (code: string, surveyId: string) => getJson<BoundaryDiff>(`/api/parcels/${encodeURIComponent(code)}/boundary-diff`, { against: surveyId }),
 
   createPacket: (body: PacketRequest) => sendJson<Packet>('POST', '/api/registration-packets', body),

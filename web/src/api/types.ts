@@ -1,4 +1,9 @@
-// Shapes of the hub's answers the app reads (see schemas/ and GET /api/openapi.json); only the fields used here.
+// Shapes of the hub's answers the app reads: generated from the hub's OpenAPI document where a schema in schemas/ gives
+// the answer (openapi.gen.ts, `npm run api:types`; drift fails `npm run typecheck` and the api-types test); written
+// here only for answers that have no schema yet.
+import type { components } from './openapi.gen';
+
+type Schemas = components['schemas'];
 export type Stage = 'land_supply' | 'planning' | 'presale' | 'completion' | 'legacy';
 export const STAGES: Stage[] = ['land_supply', 'planning', 'presale', 'completion', 'legacy'];
 export type Role = 'surveyor' | 'reviewer' | 'registrar' | 'planner' | 'admin';
@@ -6,7 +11,7 @@ export type ResultStatus = 'submitted' | 'accepted' | 'rejected' | 'superseded' 
 
 export interface Session { username: string; roles: Role[]; organisation?: string | null; demo?: boolean }
 
-export interface ParcelItem { parcelCode: string; location: string | null; bbox4490?: number[] | null; resultCount?: number; acceptedCount?: number }
+export type ParcelItem = Schemas['parcel-list']['items'][number];
 
 export interface Bilingual { zh: string; en: string }
 
@@ -50,16 +55,18 @@ export interface ParcelDetail {
   lineage?: ParcelLineage;
 }
 
-export interface Finding {
-  code: string; severity: 'error' | 'warning'; message: string; messageZh?: string; file?: string | null; line?: number | null;
-  plot?: string | number | null; ring?: number | null; point?: string | null; x?: number | null; y?: number | null; suggestion?: string | null;
-}
-export interface QualityReport { file?: string; format?: string; crs: string | null; plots?: number; findings: Finding[]; errors: number; warnings: number; passed: boolean }
+export type QualityReport = Schemas['quality-report'];
+export type Finding = QualityReport['findings'][number];
 
-export interface SurveyResult extends ResultEvidence {
-  id: string; stage: Stage; kind: string; parcelCode: string; status: ResultStatus; organisation: string; surveyedOn: string; crs?: string;
-  planeAreaM2?: number | null; geometry4490?: GeoJSON.Geometry | null; boundaryPoints?: BoundaryPoint[];
-}
+/** A result with its geometry (GET /api/surveys/{id}); geometry4490 is GeoJSON in EPSG:4490. */
+export type SurveyResult = Omit<Schemas['survey-result'], 'geometry4490'> & { geometry4490?: GeoJSON.Geometry | null };
+/** The lists GET /api/surveys answers: the review queue (submitted), 挂起 (suspended), decided ones, or all. */
+export const LIST_STATUSES = ['submitted', 'suspended', 'accepted', 'rejected', 'all'] as const;
+export type ListStatus = (typeof LIST_STATUSES)[number];
+/** The export formats of GET /api/surveys/{id}/export (server/services/export.service.ts EXPORT_FORMATS). */
+export const EXPORT_FORMATS = ['txt', 'geojson', 'csv', 'dxf', 'gpkg', 'shp'] as const;
+/** A row of GET /api/surveys: the review queue, the 挂起 list, a surveyor's 我的成果. */
+export type ResultListItem = Schemas['result-list']['items'][number];
 
 export interface DiffPoint { pointNo: string; x: number; y: number }
 export interface BoundaryDiff {

@@ -28,6 +28,9 @@ export const asFeature = (geometry: GeoJSON.Geometry | null | undefined, propert
 /** The extent, in the map projection, of EPSG:4490 geometries (missing ones skipped); empty when there are none. */
 export function extentOf(geometries: (GeoJSON.Geometry | null | undefined)[]): Extent {
   const extent = createEmpty();
-  for (const g of geometries) if (g) extend(extent, format.readGeometry(g).getExtent());
+  for (const g of geometries) {
+    const read = g && format.readGeometry(g);
+    if (read) extend(extent, read.getExtent());
+  }
   return extent;
 }

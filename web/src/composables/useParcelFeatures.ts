@@ -9,6 +9,7 @@ import { api } from '../api/hub.api';
 import { MAP_PROJECTION } from '../geo/crs';
 import { useMap } from '../map/map-context';
 import { useVectorLayer } from './useVectorLayer';
+import { DATA_CHANGED_EVENT } from './useTileLayer';
 
 const format = new GeoJSON({ dataProjection: 'EPSG:4490', featureProjection: MAP_PROJECTION });
 
@@ -56,9 +57,17 @@ export function useParcelFeatures(style: StyleLike, onError: (err: unknown) => v
     timer = setTimeout(load, 250);
   };
   map.on('moveend', onMoveEnd);
+  // A decision, suspension or submission in this page changed what the view shows: load it again — now where the
+  // features are drawn, at the next move where they are not (the tiles redraw the city zooms themselves).
+  const onDataChanged = () => {
+    shown = null;
+    if (following && (map.getView().getZoom() ?? 0) >= layer.getMinZoom()) void load();
+  };
+  window.addEventListener(DATA_CHANGED_EVENT, onDataChanged);
   onBeforeUnmount(() => {
     clearTimeout(timer);
     map.un('moveend', onMoveEnd);
+    window.removeEventListener(DATA_CHANGED_EVENT, onDataChanged);
   });
 
   /** Loads the current view now (the first one, once the view is fitted), then follows the map's moves. */

@@ -92,6 +92,6 @@ export default {
     SURVEY_ALREADY_DECIDED: '这条成果已经被其他人审核过了。', UPLOAD_FILE_MISSING: '请选择一个成果文件。', CRS_MISSING: '文件没有注明坐标系，请选择坐标系。',
     QUALITY_FAILED: '成果质检未通过，请修改后再提交。',
     REGISTRATION_TYPE_NOT_APPLICABLE: '该登记类型不适用于这宗地：{reason}', PARCEL_RETIRED: '宗地 {parcelCode} 已{kind}为 {codes}（{changeNo}），不再受理；请对新宗地申请。',
-    CHANGE_KIND_REQUIRED: '变更登记须选择变更内容。', withReason: '{reason}', fallback: '操作没有成功：{message}',
+    CHANGE_KIND_REQUIRED: '变更登记须选择变更内容。', withReason: '{reason}', fallback: '操作没有成功（错误代码 {code}），请稍后再试或联系管理员。',
   },
 } as const;
