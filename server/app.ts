@@ -22,6 +22,7 @@ import { accountRoutes } from './routes/accounts.routes';
 import { comparisonRoutes } from './routes/comparisons.routes';
 import { packetRoutes } from './routes/packets.routes';
 import { mapRoutes } from './routes/map.routes';
+import { referenceRoutes } from './routes/reference.routes';
 import { ogcRouter } from './ogc/ogc.routes';
 import { OGC_BASE } from './ogc/documents';
 
@@ -29,7 +30,7 @@ const VERSION: string = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../p
 const WEB_DIST = path.resolve(__dirname, '../web/dist');
 
 /** Every API route; the OpenAPI document and (later) the authorization matrix are generated from it. */
-export const routes: Route[] = [...healthRoutes, ...sessionRoutes, ...parcelRoutes, ...surveyRoutes, ...comparisonRoutes, ...packetRoutes, ...mapRoutes, ...accountRoutes];
+export const routes: Route[] = [...healthRoutes, ...sessionRoutes, ...parcelRoutes, ...surveyRoutes, ...comparisonRoutes, ...packetRoutes, ...mapRoutes, ...accountRoutes, ...referenceRoutes];
 let openapi: unknown;
 routes.push({
   method: 'get', path: '/api/openapi.json', access: 'authenticated', scope: 'none', operationId: 'getOpenApi', tag: 'system',

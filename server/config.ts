@@ -54,6 +54,11 @@ export interface Config {
    * 不动产登记暂行条例 took effect nationally (2015-03-01); set the city's own date [unconfirmed for 焦作].
    */
   unifiedRegistrationDate: string;
+  /**
+   * 天地图 browser key (tk, 32 hex digits): the web app offers the 天地图 vector and imagery basemaps with 注记 when set.
+   * A browser key travels in every tile URL, so it is no secret: restrict it to the hub's domain in the 天地图 console.
+   */
+  tiandituKey?: string;
 }
 
 export const DEFAULT_UNIFIED_REGISTRATION_DATE = '2015-03-01';
@@ -65,6 +70,12 @@ function parseDate(name: string, raw: string | undefined, fallback: string): str
 }
 
 export class ConfigError extends Error {}
+
+function parseTiandituKey(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[0-9a-f]{32}$/i.test(raw)) throw new ConfigError('TIANDITU_KEY must be a 天地图 key of 32 hexadecimal digits');
+  return raw;
+}
 
 function parsePort(name: string, raw: string | undefined, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
@@ -108,7 +119,7 @@ function parseAtLeast(name: string, raw: string | undefined, fallback: number, m
 /**
  * Reads PORT, DATABASE_URL, APP_DATABASE_URL, DATA_DIR, DEMO, PGLITE_PORT, PGLITE_ATTACH, HOST, ADMIN_PASSWORD, DEMO_PASSWORD,
  * RATE_LIMIT, TRUST_PROXY, UNIFIED_REGISTRATION_DATE, PARSE_WORKERS, PARSE_QUEUE, PARSE_WORKER_MEMORY_MB, PARSE_TIMEOUT_SECONDS,
- * SHUTDOWN_GRACE_SECONDS, LOGIN_FAILURES_PER_ADDRESS; throws ConfigError with a one-line reason.
+ * SHUTDOWN_GRACE_SECONDS, LOGIN_FAILURES_PER_ADDRESS, TIANDITU_KEY; throws ConfigError with a one-line reason.
  */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const databaseUrl = parseDatabaseUrl(env.DATABASE_URL);
@@ -133,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     parseTimeoutSeconds: parseAtLeast('PARSE_TIMEOUT_SECONDS', env.PARSE_TIMEOUT_SECONDS, 120, 1),
     shutdownGraceSeconds: parseAtLeast('SHUTDOWN_GRACE_SECONDS', env.SHUTDOWN_GRACE_SECONDS, 30, 0),
     loginFailuresPerAddress: parseCount('LOGIN_FAILURES_PER_ADDRESS', env.LOGIN_FAILURES_PER_ADDRESS, 30),
+    tiandituKey: parseTiandituKey(env.TIANDITU_KEY),
   };
 }
 

@@ -54,7 +54,15 @@ export interface PlotSummary {
   /** Plane area from the coordinates, m², in the delivery's CRS. */
   planeAreaM2: number;
   declaredArea?: Delivery['plots'][number]['declaredArea'];
+  /**
+   * The plot's rings as written, each a list of [X north, Y east] in the report's CRS, the closing point not repeated
+   * (outer and inner rings of every part, 圈号 order), for drawing the upload on the map; only in deliveries of at most OUTLINE_POINT_LIMIT points.
+   */
+  outline?: [number, number][][];
 }
+
+/** Deliveries with more 界址点 than this come without outlines (a city-scale TXT is not drawn point by point). */
+export const OUTLINE_POINT_LIMIT = 20_000;
 
 export interface QualityReport {
   file: string;
@@ -71,20 +79,24 @@ export interface QualityReport {
 
 export function buildReport(file: string, delivery: Delivery | null, findings: Finding[]): QualityReport {
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const plots = delivery?.plots ?? [];
+  const pointsOf = (plot: Delivery['plots'][number]) => plot.parts.reduce((n, p) => n + p.rings.reduce((m, r) => m + r.points.length, 0), 0);
+  const drawn = plots.reduce((n, plot) => n + pointsOf(plot), 0) <= OUTLINE_POINT_LIMIT;
   return {
     file,
     format: delivery?.format ?? null,
     encoding: delivery?.encoding ?? null,
     crs: delivery?.epsg ? `EPSG:${delivery.epsg}` : null,
-    plots: (delivery?.plots ?? []).map((plot) => ({
+    plots: plots.map((plot) => ({
       plotNo: plot.plotNo,
       name: plot.name,
       parcelCode: plot.parcelCode,
       parts: plot.parts.length,
       rings: plot.parts.reduce((n, p) => n + p.rings.length, 0),
-      points: plot.parts.reduce((n, p) => n + p.rings.reduce((m, r) => m + r.points.length, 0), 0),
+      points: pointsOf(plot),
       planeAreaM2: Math.round(plotPlaneArea(plot) * 1000) / 1000,
       declaredArea: plot.declaredArea,
+      ...(drawn && { outline: plot.parts.flatMap((part) => part.rings.map((ring) => ring.points.map((p): [number, number] => [p.x, p.y]))) }),
     })),
     findings,
     errors,

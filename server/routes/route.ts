@@ -12,7 +12,7 @@ import type { FailureBudget } from '../auth/login-budget';
 export interface HubContext {
   db: Database;
   capabilities: Capabilities;
-  config: Pick<Config, 'rateLimitPerMinute' | 'trustProxy' | 'loginFailuresPerAddress' | 'unifiedRegistrationDate'>;
+  config: Pick<Config, 'rateLimitPerMinute' | 'trustProxy' | 'loginFailuresPerAddress' | 'unifiedRegistrationDate' | 'tiandituKey'>;
 }
 
 /** What a handler gets besides the request: the hub, and who is asking from where. */

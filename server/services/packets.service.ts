@@ -85,6 +85,8 @@ export async function createPacket(pool: pg.Pool, request: PacketRequest, actor:
     ...decision,
     lineage,
     boundaryPoints: points?.boundaryPoints.map((b) => ({ part: b.part, ring: b.ring, seq: b.seq, pointNo: b.pointNo, x: b.xText, y: b.yText })) ?? [],
+    /** The 界址点 precision class of the result the boundary comes from (the printed 界址点成果表 names it). */
+    boundaryPrecisionClass: boundary?.precisionClass ?? null,
     geometry: points?.geometry ?? null,
     geometry4490: points?.geometry4490 ?? null,
     boundaryCheck: check && candidate ? { againstSurveyId: candidate.id, status: candidate.status, ...check.comparison, pairs: undefined } : null,

@@ -25,7 +25,7 @@ async function fillUpload(page: E2ePage['page'], file: string, supply?: { no: st
   await page.click('[data-tab=upload]');
   await page.setInputFiles('input[type=file][name=file]', file);
   await page.fill('input[name=parcelCode]', PARCEL);
-  await page.fill('input[name=kind]', '权籍调查');
+  await page.selectOption('select[name=kind]', '权籍调查');
   await page.fill('input[name=surveyedOn]', '2025-01-15');
   if (supply) {
     // The supply procedure the 权籍调查 was used for (R2), offered for a cadastral survey of the land-supply stage.

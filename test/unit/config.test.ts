@@ -27,6 +27,7 @@ it.each([
   [{ PARSE_WORKERS: '0' }, 'PARSE_WORKERS=0 must be a whole number of at least 1'],
   [{ PARSE_WORKER_MEMORY_MB: '16' }, 'PARSE_WORKER_MEMORY_MB=16 must be a whole number of at least 32'],
   [{ SHUTDOWN_GRACE_SECONDS: 'soon' }, 'SHUTDOWN_GRACE_SECONDS=soon must be a whole number of at least 0'],
+  [{ TIANDITU_KEY: 'my-key' }, 'TIANDITU_KEY must be a 天地图 key of 32 hexadecimal digits'],
 ])('stops on %p with a one-line reason', (env, reason) => {
   expect(() => loadConfig(env)).toThrow(ConfigError);
   expect(() => loadConfig(env)).toThrow(reason);

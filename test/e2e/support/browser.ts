@@ -41,10 +41,10 @@ export class E2eBrowser {
     await this.newContext();
   }
 
-  /** A fresh context: no cookies, no local storage. */
-  private async newContext(): Promise<void> {
+  /** A fresh context: no cookies, no local storage; 1400 × 900 unless a viewport (e.g. a phone's) is given. */
+  private async newContext(viewport = { width: 1400, height: 900 }): Promise<void> {
     await this.context?.close();
-    this.context = await this.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    this.context = await this.browser.newContext({ viewport, locale: 'zh-CN', acceptDownloads: true });
   }
 
   async stop(): Promise<void> {
@@ -77,9 +77,9 @@ export class E2eBrowser {
     return pages.flatMap((p) => p.problems);
   }
 
-  /** A fresh page logged in as `username` (through the login form), showing the map. */
-  async logInAs(username: string): Promise<E2ePage> {
-    await this.newContext();
+  /** A fresh page logged in as `username` (through the login form), showing the map; at `viewport` when given. */
+  async logInAs(username: string, viewport?: { width: number; height: number }): Promise<E2ePage> {
+    await this.newContext(viewport);
     const p = await this.newPage();
     await p.page.goto(hubUrl());
     await p.page.fill('input[name=username]', username);

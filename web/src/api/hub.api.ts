@@ -1,5 +1,6 @@
 // Typed calls to the hub's API, one function per question the app asks.
 import { getJson, sendForm, sendJson } from './http';
+import type { HubHealth, MapContextCollection, SurveyKind } from './context.types';
 import type { AreaComparison, BoundaryDiff, ListStatus, Packet, PacketRequest, ParcelDetail, ParcelItem, QualityReport, ResultListItem, Session, Stage, SurveyResult } from './types';
 
 /** Tells the map (and lists) that results changed once `request` succeeded: they refetch (hub:data-changed). */
@@ -43,6 +44,12 @@ export const api = {
   /** A packet's file; the read is recorded under the application and purpose it is read for (R8). */
   packetUrl: (id: string, format: string, why: { applicationNo: string; purpose: string }) =>
     `/api/registration-packets/${encodeURIComponent(id)}?format=${format}&applicationNo=${encodeURIComponent(why.applicationNo)}&purpose=${encodeURIComponent(why.purpose)}`,
+
+  health: () => getJson<HubHealth>('/api/health'),
+  /** 测绘事项 with the stages each may be submitted for. */
+  surveyKinds: () => getJson<{ items: SurveyKind[] }>('/api/survey-kinds'),
+  /** Province, city and county outlines for the map (approximate, ±1 km). */
+  mapContext: () => getJson<MapContextCollection>('/api/map/context'),
 
   areaComparison: (parcelCode: string) => getJson<AreaComparison>('/api/comparisons/areas', { parcelCode }),
   /** The comparison as CSV; an export by a registrar names its application and purpose (R8). */

@@ -4,6 +4,7 @@
 import proj4 from 'proj4';
 import { register } from 'ol/proj/proj4';
 import { transform } from 'ol/proj';
+import { onTheGlobe } from './finding-position';
 
 export const MAP_PROJECTION = 'EPSG:3857';
 const GRS80 = '+ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs';
@@ -30,6 +31,18 @@ export const knownCrs = (crs: string | null | undefined): crs is string => !!crs
 /** A surveyor's reading X (north), Y (east) in `crs` → map coordinate. */
 export function surveyPointToMap(crs: string, x: number, y: number): number[] {
   return transform([y, x], crs, MAP_PROJECTION);
+}
+
+/**
+ * A reading X (north), Y (east) in `crs` → map coordinate, or null where it is no place on the map (unknown CRS, not a
+ * number, or a reading that projects off the globe — a swapped X/Y does): nothing bad reaches OpenLayers.
+ */
+export function surveyPointToMapOrNull(crs: string | null | undefined, x: number, y: number): number[] | null {
+  if (!knownCrs(crs) || !Number.isFinite(x) || !Number.isFinite(y)) return null;
+  const lonLat = transform([y, x], crs, 'EPSG:4490');
+  if (!onTheGlobe(lonLat)) return null;
+  const coordinate = transform(lonLat, 'EPSG:4490', MAP_PROJECTION);
+  return coordinate.every(Number.isFinite) ? coordinate : null;
 }
 
 /** Map coordinate → lon/lat (EPSG:4490) and the X (north) / Y (east) in the zone it lies in. */

@@ -96,4 +96,27 @@ export default {
     REGISTRATION_TYPE_NOT_APPLICABLE: 'This registration type does not fit the parcel: {reason}', PARCEL_RETIRED: 'Parcel {parcelCode} was {kind} into {codes} ({changeNo}) and takes nothing new; apply for the new parcels.',
     CHANGE_KIND_REQUIRED: 'A change registration states what changes.', withReason: '{reason}', fallback: 'That did not work: {message}',
   },
+  // engineer C (issue 13 part 2): map context, upload view, printed packet, layouts, accessibility
+  suggestions: {
+    swapped: 'Change point {point} to X {x}, Y {y} (X is the northing, Y the easting).', swappedMore: ' {n} more point(s) need the same swap.',
+    decimals: 'Write the coordinates to {decimals} decimal(s) ({n} point(s)), or correct the precision stated in the file.',
+    area: 'The coordinates give {computed} m², the declared area is {declared} m²: {difference} m² apart, ±{limit} m² allowed; check the coordinates or the declared area.',
+    overlap: 'Overlaps parcel {parcelCode} by {area} m²; use its coordinates for the boundary you share.',
+    countyElsewhere: 'The point is {km} km outside the county of the parcel code ({county}) and lies in {actual}; check the coordinates, the CRS and the parcel code.',
+    countyNowhere: 'The point is {km} km outside the county of the parcel code ({county}); check the coordinates, the CRS and the parcel code.',
+  },
+  uploadView: {
+    kindsLoading: 'Loading the survey kinds…', organisationFixed: 'submitted in your organisation\'s name', organisationForAdmin: 'Survey organisation (when an admin submits for it)',
+    plotsDrawn: '{n} plot(s) drawn on the map', plotsNotDrawn: 'Too many points to draw the plots one by one on the map.', notOnMap: 'This position cannot be shown on the map',
+  },
+  mapContext: {
+    basemap: 'Basemap', basemaps: { none: 'None (offline)', tdtVector: 'Tianditu vector', tdtImagery: 'Tianditu imagery', custom: 'Custom XYZ' },
+    customUrl: 'XYZ tile URL template', customApply: 'Use', customHint: "e.g. https://…/{'{'}z{'}'}/{'{'}x{'}'}/{'{'}y{'}'}.png",
+    context: 'Administrative areas', grid: 'Kilometre grid', gridLabel: 'Kilometre grid: CGCS2000 zone {zone}, every {km} km',
+    outlinesNote: 'Administrative outlines are approximate (about ±1 km): never for areas or registration.',
+  },
+  printView: { print: 'Print the parcel sketch and packet', printHint: 'Opens the A4 print page in a new window; use the browser\'s Print → Save as PDF.' },
+  a11y: {
+    map: 'Map (arrow keys pan, +/- zoom)', search: 'Find a parcel', sheetExpand: 'Expand the panel', sheetCollapse: 'Collapse the panel', tools: 'Tools', panel: 'Side panel', mapTools: 'Map tools',
+  },
 } as const;

@@ -94,4 +94,27 @@ export default {
     REGISTRATION_TYPE_NOT_APPLICABLE: '该登记类型不适用于这宗地：{reason}', PARCEL_RETIRED: '宗地 {parcelCode} 已{kind}为 {codes}（{changeNo}），不再受理；请对新宗地申请。',
     CHANGE_KIND_REQUIRED: '变更登记须选择变更内容。', withReason: '{reason}', fallback: '操作没有成功（错误代码 {code}），请稍后再试或联系管理员。',
   },
+  // engineer C (issue 13 part 2): map context, upload view, printed packet, layouts, accessibility
+  suggestions: {
+    swapped: '将点 {point} 改为 X {x}，Y {y}（X 为北坐标，Y 为东坐标）。', swappedMore: '另有 {n} 个点同样需要交换。',
+    decimals: '按 {decimals} 位小数填写坐标（涉及 {n} 个点），或更正文件中的精度。',
+    area: '坐标计算面积为 {computed} ㎡，申报面积为 {declared} ㎡，相差 {difference} ㎡，允许 ±{limit} ㎡；请核对坐标或申报面积。',
+    overlap: '与宗地 {parcelCode} 重叠 {area} ㎡；共用的界址请采用该宗地的坐标。',
+    countyElsewhere: '该点距宗地代码所属县（{county}）{km} 公里，实际位于 {actual}；请核对坐标、坐标系和宗地代码。',
+    countyNowhere: '该点距宗地代码所属县（{county}）{km} 公里；请核对坐标、坐标系和宗地代码。',
+  },
+  uploadView: {
+    kindsLoading: '正在加载测绘事项…', organisationFixed: '以本单位名义提交', organisationForAdmin: '测绘单位（管理员代为提交时填写）',
+    plotsDrawn: '地图上已绘出 {n} 个地块', plotsNotDrawn: '地块点数过多，地图上不逐点绘出。', notOnMap: '该位置无法在地图上显示',
+  },
+  mapContext: {
+    basemap: '底图', basemaps: { none: '无底图（离线）', tdtVector: '天地图 矢量', tdtImagery: '天地图 影像', custom: '自定义 XYZ' },
+    customUrl: 'XYZ 瓦片地址模板', customApply: '使用', customHint: "例如 https://…/{'{'}z{'}'}/{'{'}x{'}'}/{'{'}y{'}'}.png",
+    context: '行政区划', grid: '公里格网', gridLabel: '公里格网：CGCS2000 {zone} 带，间隔 {km} 公里',
+    outlinesNote: '行政区界为示意（约 ±1 公里），不可用于面积或登记。',
+  },
+  printView: { print: '打印宗地图及成果包', printHint: '在新窗口打开 A4 打印页，可用浏览器“打印 → 存为 PDF”。' },
+  a11y: {
+    map: '地图（方向键平移，+/- 缩放）', search: '查找宗地', sheetExpand: '展开面板', sheetCollapse: '收起面板', tools: '工具', panel: '侧边面板', mapTools: '地图工具',
+  },
 } as const;

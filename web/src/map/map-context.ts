@@ -5,7 +5,7 @@ import type Map from 'ol/Map';
 import type { Extent } from 'ol/extent';
 
 /** What the map element tells browser tests, as `data-<name>` attributes (see MapView). */
-export type MapSignal = 'fitted' | 'diff-arrows';
+export type MapSignal = 'fitted' | 'diff-arrows' | 'focused';
 
 export interface MapContext {
   map: Map;
