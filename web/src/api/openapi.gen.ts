@@ -12,7 +12,7 @@ type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A
 
 export type paths = {
   "/api/health": {
-    /** Engine (pglite | postgresql), PostgreSQL and PostGIS versions, detected capabilities */
+    /** Engine (pglite | postgresql), PostgreSQL and PostGIS versions, detected capabilities, the 天地图 browser key when configured */
     get: operations["getHealth"];
   };
   "/api/session": {
@@ -58,6 +58,10 @@ export type paths = {
   "/api/imports/{importId}/findings": {
     /** Every per-plot finding of a staged bulk import, as CSV (the import's own account, or an admin) */
     get: operations["importFindings"];
+  };
+  "/api/imports/{importId}/acceptance": {
+    /** Accept every result one import run stored, in one statement through the guards, audited once (a legacy load, R1); results of parcels that have an accepted boundary are left for review one by one */
+    post: operations["acceptImport"];
   };
   "/api/surveys/{id}": {
     /** A survey result with its geometry (as submitted and in EPSG:4490), 界址点 and unit areas */
@@ -126,6 +130,14 @@ export type paths = {
   "/api/audit": {
     /** The audit log, newest first: who did or read what, when, for which application and purpose, from where */
     get: operations["listAuditEvents"];
+  };
+  "/api/survey-kinds": {
+    /** The survey kinds (测绘事项) a result may name, in their usual order, each with the stages it may be submitted for and what its geometry describes */
+    get: operations["listSurveyKinds"];
+  };
+  "/api/map/context": {
+    /** Province, city and county outlines with names for the map (EPSG:4490), from the approximate county outlines the hub ships (±1 km: orientation only, never for areas or registration) */
+    get: operations["mapContext"];
   };
   "/api/openapi.json": {
     /** This API described (OpenAPI 3.1, generated from the route table and schemas/) */
@@ -418,6 +430,27 @@ export type components = {
       postgisVersion: string;
       /** @description ST_AsMVT is available (vector tiles from the database) */
       mvt: boolean;
+      /** @description The 天地图 browser key (TIANDITU_KEY) the web app puts in 天地图 tile URLs; null: not configured (the map stays offline unless a user picks an XYZ template) */
+      tiandituKey?: string | null;
+    };
+    /** Bulk acceptance of one import run (批量审核通过) */
+    "import-acceptance-request": {
+      /**
+       * @description accept (审核通过): a bulk decision only accepts; reject results one by one
+       * @constant
+       */
+      decision: "accept";
+      /** @description Reviewer's note, written on every accepted result */
+      note?: string;
+    };
+    /** What a bulk acceptance of one import run did */
+    "import-acceptance": {
+      /** Format: uuid */
+      importId: string;
+      /** @description Results accepted now; each establishes its parcel's boundary */
+      accepted: number;
+      /** @description Results of the run not accepted now: already decided, or of a parcel that has an accepted boundary (a comparison, one by one) or was retired */
+      leftForReview: number;
     };
     /** Bulk import summary (批量入库) */
     "import-summary": {
@@ -679,6 +712,8 @@ export type components = {
             inferred?: boolean;
             m2?: number;
           };
+          /** @description The plot's rings as written, each a list of [X north, Y east] in the report's CRS (the closing point not repeated), for drawing the upload; absent for deliveries of more than 20 000 points */
+          outline?: [number, number][][];
         })[];
       findings: ({
           /** @description Stable code, e.g. RING_NOT_CLOSED */
@@ -1069,7 +1104,7 @@ export type external = Record<string, never>;
 
 export type operations = {
 
-  /** Engine (pglite | postgresql), PostgreSQL and PostGIS versions, detected capabilities */
+  /** Engine (pglite | postgresql), PostgreSQL and PostGIS versions, detected capabilities, the 天地图 browser key when configured */
   getHealth: {
     responses: {
       /** @description The hub is serving */
@@ -1466,6 +1501,40 @@ export type operations = {
         content: never;
       };
       /** @description No such import of the reader */
+      404: {
+        content: {
+          "application/json": components["schemas"]["error"];
+        };
+      };
+    };
+  };
+  /** Accept every result one import run stored, in one statement through the guards, audited once (a legacy load, R1); results of parcels that have an accepted boundary are left for review one by one */
+  acceptImport: {
+    parameters: {
+      path: {
+        /** @description importId of a staged import that stored results (its parcels must lie in the reviewer's counties: checked by the service) */
+        importId: string;
+      };
+    };
+    requestBody: {
+      content: {
+        "application/json": components["schemas"]["import-acceptance-request"];
+      };
+    };
+    responses: {
+      /** @description How many results were accepted and how many are left for review */
+      200: {
+        content: {
+          "application/json": components["schemas"]["import-acceptance"];
+        };
+      };
+      /** @description The reviewer imported the file, or a parcel lies outside the reviewer's counties */
+      403: {
+        content: {
+          "application/json": components["schemas"]["error"];
+        };
+      };
+      /** @description No import run that stored results */
       404: {
         content: {
           "application/json": components["schemas"]["error"];
@@ -2027,6 +2096,24 @@ export type operations = {
         content: {
           "application/json": components["schemas"]["error"];
         };
+      };
+    };
+  };
+  /** The survey kinds (测绘事项) a result may name, in their usual order, each with the stages it may be submitted for and what its geometry describes */
+  listSurveyKinds: {
+    responses: {
+      /** @description { items: [{ code, nameEn, stages, geometryRole, officialLandArea, family, geometryRequired, unitAreaRole }] } */
+      200: {
+        content: never;
+      };
+    };
+  };
+  /** Province, city and county outlines with names for the map (EPSG:4490), from the approximate county outlines the hub ships (±1 km: orientation only, never for areas or registration) */
+  mapContext: {
+    responses: {
+      /** @description A GeoJSON FeatureCollection: level (province | city | county), GB/T 2260 code, name, a label point; source and note say where the outlines come from */
+      200: {
+        content: never;
       };
     };
   };
