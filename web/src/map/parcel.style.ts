@@ -40,10 +40,8 @@ const NUMBER_RESOLUTION = 40;
 /** A point inside a parcel's outline, whether it comes from a tile (RenderFeature) or from the feature layer. */
 function insidePoint(feature: FeatureLike): Point | undefined {
   if (feature instanceof RenderFeature) {
-    const type = feature.getType();
-    if (type === 'Polygon') return new Point(feature.getFlatInteriorPoint().slice(0, 2));
-    if (type === 'MultiPolygon') return new Point(feature.getFlatInteriorPoints().slice(0, 2));
-    return undefined;
+    // A tile's multipolygon arrives as one 'Polygon' render feature with several ends.
+    return feature.getType() === 'Polygon' ? new Point(feature.getFlatInteriorPoint().slice(0, 2)) : undefined;
   }
   const g = feature.getGeometry() as Geometry | undefined;
   if (g?.getType() === 'Polygon') return (g as Polygon).getInteriorPoint();
