@@ -70,7 +70,7 @@ export function createApp(ctx: HubContext, options: AppOptions = {}): express.Ex
         if ('jsonText' in result) {
           res.status(result.status ?? 200).type('application/json').send(result.jsonText);
         } else if ('file' in result) {
-          res.status(200).type(result.file.contentType).set('Content-Disposition', attachment(result.file.fileName)).send(Buffer.from(result.file.bytes));
+          res.status(200).type(result.file.contentType).set('Content-Disposition', attachment(result.file.fileName, result.inline)).send(Buffer.from(result.file.bytes));
         } else {
           if (result.headers) res.set(result.headers);
           res.status(result.status ?? 200).json(result.body);

@@ -81,7 +81,7 @@ export function packetPrintHtml(p: Packet): string {
 <header><h1>登记用测绘成果 · 宗地图 <small>Survey results for registration</small></h1>
 <p>宗地代码 ${esc(p.parcel.parcelCode)} · 坐落 ${esc(p.parcel.location ?? '—')} · ${esc(p.registrationType)}${p.unitCode ? ` · 不动产单元号 ${esc(p.unitCode)}` : ''}<br>
 申请编号 ${esc(p.applicationNo)} · 用途 ${esc(p.purpose)} · 经办 ${esc(p.requestedBy)} · 生成于 <span data-testid="printed-at">${beijingTime(p.createdAt)}</span></p>
-<button class="no-print" type="button" onclick="window.print()">打印 / 存为 PDF · Print / save as PDF</button></header>
+<p class="no-print"><small>打印：Ctrl+P（⌘P），可在打印对话框中存为 PDF · Print with Ctrl+P (⌘P); save as PDF in the print dialog</small></p></header>
 <main>
 <p><span class="decision" data-testid="printed-decision">${words.zh} <small>${words.en}</small></span></p>
 <p>${both(p.reason)}</p>

@@ -4,13 +4,14 @@ import type { RequestHandler } from 'express';
 /**
  * The web app's Content-Security-Policy: everything from the hub itself. OpenLayers draws on canvas, may build
  * images from data:/blob: URLs and run blob: workers; Vue and OpenLayers set inline style attributes (style-src
- * 'unsafe-inline' — scripts stay 'self' only). Not framed anywhere (frame-ancestors 'none'), forms post home only.
+ * 'unsafe-inline' — scripts stay 'self' only). Images may come from any https: server: the basemap's tiles (天地图, or
+ * the XYZ template a user picks) — images only, never scripts. Not framed anywhere (frame-ancestors 'none'), forms post home only.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "worker-src 'self' blob:",

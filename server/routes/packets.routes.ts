@@ -43,7 +43,8 @@ export const packetRoutes: Route[] = [
       const format = String(req.query.format ?? 'json');
       const packet = await readPacket(ctx.db.pool, req.params.id, actorOf(ctx), format, purposeOf(req));
       if (format === 'gpkg' || format === 'shp') return { file: await packetGisFile(ctx.db.pool, packet, format) };
-      return format === 'json' ? { body: packet } : { file: packetFile(packet, format) };
+      // The printable page opens in the browser (print it, or save it as PDF there); the other formats download.
+      return format === 'json' ? { body: packet } : { file: packetFile(packet, format), inline: format === 'html' };
     },
   },
   {

@@ -79,12 +79,13 @@ export type RouteResult =
   | { status?: number; body: unknown; headers?: Record<string, string | string[]> }
   /** A JSON document the database already wrote (sent as it is, not parsed and serialised again). */
   | { status?: number; jsonText: string }
-  | { file: { fileName: string; contentType: string; bytes: Uint8Array } };
+  /** A file to download — or, `inline`, to show in the browser (a printable page), still named for saving. */
+  | { file: { fileName: string; contentType: string; bytes: Uint8Array }; inline?: boolean };
 
-/** Content-Disposition for a download whose name may be Chinese (RFC 6266 / 5987). */
-export function attachment(fileName: string): string {
+/** Content-Disposition for a download (or, `inline`, a page shown) whose name may be Chinese (RFC 6266 / 5987). */
+export function attachment(fileName: string, inline = false): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${inline ? 'inline' : 'attachment'}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** The actor of a request, for services that write or audit. */

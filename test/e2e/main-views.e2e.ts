@@ -59,6 +59,8 @@ const VIEWS: Record<string, [string, (page: Page) => Promise<void>]> = {
 describe.each(['zh', 'en'] as const)('the main views in %s', (lang) => {
   it('the login page has no serious accessibility violation', async () => {
     const { page } = await browser.newPage();
+    await page.context().clearCookies(); // logged out, whichever test ran before in this context
+    await page.addInitScript(() => localStorage.removeItem('onesurvey.loggedIn'));
     if (lang === 'en') await page.addInitScript(() => localStorage.setItem('locale', 'en'));
     await page.goto(hubUrl());
     await page.waitForSelector('form.login');
