@@ -8,6 +8,7 @@ import path from 'node:path';
 import { issueToken } from '../../server/services/accounts.service';
 import { freshParcelCode, startTestHub, type TestHub } from '../support/test-hub';
 import { freeCell, landSupplySubmission, SAMPLE_PLOT } from '../support/fixtures';
+import { EVERY_AUDIT_ROW } from '../support/audit-rows';
 
 let hub: TestHub;
 let dir: string;
@@ -64,7 +65,7 @@ it('reads with a bearer token whose applicationNo and purpose ride in the servic
   const { token } = await issueToken(hub.pool, department.id, '不动产登记中心', ['registrar'], null);
   const out = await gdal('ogrinfo', ['-ro', '-so', `${oapif()}?applicationNo=JZ2026-12&purpose=registration`, 'parcels'], { GDAL_HTTP_HEADERS: `Authorization: Bearer ${token}` });
   expect(out).toMatch(/Feature Count: \d+/);
-  const { rows } = await hub.pool.query("SELECT count(*)::int AS n FROM audit_event WHERE actor = $1 AND application_no = 'JZ2026-12'", [department.username]);
+  const { rows } = await hub.pool.query(`SELECT count(*)::int AS n FROM ${EVERY_AUDIT_ROW} WHERE actor = $1 AND application_no = 'JZ2026-12'`, [department.username]);
   expect(rows[0].n).toBeGreaterThan(0);
 });
 
