@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import { citusSettingsProblem, hasCitus, placeTables, tableOids } from './citus';
+import { splitStatements } from './sql-statements';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '../../sql/migrations');
 
@@ -81,7 +82,8 @@ async function applyPending(client: pg.PoolClient, migrations: Migration[], log:
       // On Citus: one connection per node for the whole file, so that tables it creates can be distributed in it.
       if (citus) await client.query(`SET LOCAL citus.multi_shard_modify_mode TO 'sequential'`);
       const before = citus ? await tableOids(client) : null;
-      await client.query(m.sql);
+      // One statement at a time (in the file's transaction): Citus refuses a text of several on its workers.
+      for (const statement of splitStatements(m.sql)) await client.query(statement);
       if (before) await placeTables(client, before, m.version, log);
       await client.query('INSERT INTO schema_migration (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
       await client.query('COMMIT');
