@@ -43,12 +43,15 @@ export async function placeTables(client: Client, before: Map<string, number>, v
   for (const fk of keys) await client.query(`ALTER TABLE ${ident(fk.table)} DROP CONSTRAINT ${ident(fk.name)}`);
   for (const name of placementOrder(names)) {
     const { placement } = CITUS_PLACEMENT[name];
+    const { rows } = await client.query<{ filled: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${ident(name)}) AS filled`);
     if (placement === 'distributed') {
       const colocateWith = name === COLOCATION_TABLE ? 'none' : COLOCATION_TABLE;
       await client.query(`SELECT create_distributed_table($1, 'parcel_code', colocate_with => $2)`, [name, colocateWith]);
     } else if (placement === 'reference') {
       await client.query('SELECT create_reference_table($1)', [name]);
     }
+    // The rows were copied to the shards; the coordinator's own copy would still answer its DDL checks (SET NOT NULL).
+    if (placement !== 'local' && rows[0].filled) await client.query('SELECT truncate_local_data_after_distributing_table($1)', [name]);
     if (placement !== 'local') log(`citus: ${name} is a ${placement === 'distributed' ? 'table distributed by parcel_code' : 'reference table'}`);
   }
   for (const fk of keys) await client.query(`ALTER TABLE ${ident(fk.table)} ADD CONSTRAINT ${ident(fk.name)} ${fk.definition}`);

@@ -71,7 +71,7 @@ function endOfBlockComment(text: string, from: number): number {
   return text.length;
 }
 
-function stripComments(statement: string): string {
+export function stripComments(statement: string): string {
   let out = '';
   let i = 0;
   while (i < statement.length) {
