@@ -11,6 +11,9 @@ import { withTransaction } from './database';
 export async function inOneTransaction<T>(pool: pg.Pool, lockKey: number, work: (scoped: pg.Pool) => Promise<T>): Promise<T> {
   return withTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
+    // On Citus, one connection per worker for the whole transaction: it reads distributed tables and then writes
+    // reference tables (accounts). Without Citus this only sets a placeholder setting, which nothing reads.
+    await client.query(`SET LOCAL citus.multi_shard_modify_mode TO 'sequential'`);
     return work(scopedPool(client));
   });
 }
