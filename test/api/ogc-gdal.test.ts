@@ -80,7 +80,8 @@ const firstVertex = (g: any): number[] => (g.type === 'Point' ? g.coordinates : 
 const TRUTH: Record<string, { count: string; vertices: string; key: string }> = {
   parcels: {
     count: 'SELECT count(*)::int AS n FROM gis_current_parcel',
-    vertices: 'SELECT parcel_code AS k, ST_AsGeoJSON(geom, 10) AS g4490, (SELECT ST_AsGeoJSON(ST_Multi(r.geom), 4) FROM survey_result r WHERE r.parcel_code = c.parcel_code AND r.id = c.established_by) AS gzone, srid FROM gis_current_parcel c',
+    // A join, not a correlated subquery: Citus plans the view's rows joined on parcel_code, not a subquery per row.
+    vertices: 'SELECT c.parcel_code AS k, ST_AsGeoJSON(c.geom, 10) AS g4490, ST_AsGeoJSON(ST_Multi(r.geom), 4) AS gzone, c.srid FROM gis_current_parcel c JOIN survey_result r ON r.parcel_code = c.parcel_code AND r.id = c.established_by',
     key: 'parcelCode',
   },
   results: {
