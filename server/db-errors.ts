@@ -63,7 +63,9 @@ export function knownDatabaseError(err: unknown): HubError | undefined {
   if (!err || typeof err !== 'object') return undefined;
   const { code, constraint, message } = err as { code?: unknown; constraint?: unknown; message?: unknown };
   if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
-  const byConstraint = typeof constraint === 'string' ? CONSTRAINTS.find(([prefix]) => constraint.startsWith(prefix))?.[1] : undefined;
+  // Citus passes a worker's error on without its constraint field: the name is then read from the message.
+  const name = typeof constraint === 'string' ? constraint : /constraint "([^"]+)"/.exec(String(message))?.[1];
+  const byConstraint = name ? CONSTRAINTS.find(([prefix]) => name.startsWith(prefix))?.[1] : undefined;
   const known = byConstraint ?? STATES[code] ?? CLASSES[code.slice(0, 2)] ?? (code === 'XX000' && GEOMETRY_FAILURE.test(String(message)) ? GEOMETRY : undefined);
   return known && new HubError(known.status, known.code, known.message.charAt(0).toUpperCase() + known.message.slice(1) + '.');
 }

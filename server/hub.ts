@@ -5,7 +5,7 @@ import { openDatabase, requirePostgis, type Database } from './db/database';
 import { migrate } from './db/migrate';
 import { ensureTrigramSearch } from './db/search-indexes';
 import { detectCapabilities } from './services/health.service';
-import { isEmpty, loadDemo } from './demo/load-demo';
+import { isEmpty, loadDemoIntoEmpty } from './demo/load-demo';
 import { createApp } from './app';
 import { ensureAdmin } from './services/accounts.service';
 import { startParsing, stopParsing } from './workers/parsing';
@@ -35,9 +35,8 @@ export async function startHub(config: Config, log: (line: string) => void): Pro
     const capabilities = await detectCapabilities(db.pool, db.engine);
     const oneTimePassword = await ensureAdmin(db.pool, config.adminPassword);
     if (oneTimePassword) log(`created the account 'admin' with the one-time password ${oneTimePassword} — it is shown only now (set ADMIN_PASSWORD to choose it)`);
-    if (config.demo && (await isEmpty(db.pool))) {
-      log('loading the 焦作 demo data and demo accounts (DEMO=0 skips this)…');
-      const loaded = await loadDemo(db.pool, config.demoPassword, log, config);
+    const loaded = config.demo && (await isEmpty(db.pool)) ? await loadDemoIntoEmpty(db.pool, config.demoPassword, log, config) : null;
+    if (loaded) {
       log(`demo data: ${loaded.parcels} parcels, ${loaded.results} survey results; demo accounts ${loaded.accounts.join(', ')} (password: DEMO_PASSWORD, default 'demo') — for trying the hub, not for real work`);
     }
     parsing = startParsing({ size: config.parseWorkers, queueLimit: config.parseQueue, memoryMb: config.parseWorkerMemoryMb, timeoutMs: config.parseTimeoutSeconds * 1000 });

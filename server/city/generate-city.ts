@@ -58,7 +58,7 @@ export async function generateCity(pool: pg.Pool, parcels: number, log: (line: s
     return { parcels: stored, blocks, results, accepted, boundaryPoints: points, units: Number(units.units), unitAreas: Number(units.unit_areas), retired: Number(lineage.retired) };
   });
   const t = performance.now();
-  for (const table of ['parcel', 'survey_result', 'boundary_point', 'unit', 'unit_area', 'audit_event']) await pool.query(`ANALYZE ${table}`);
+  for (const table of ['parcel', 'survey_result', 'boundary_point', 'unit', 'unit_area', 'audit_hub_event']) await pool.query(`ANALYZE ${table}`);
   steps.analyze = Math.round(performance.now() - t) / 1000;
   log(`  ${'analyze'.padEnd(14)} ${steps.analyze.toFixed(1).padStart(6)} s`);
   return { ...summary, seconds: Math.round(performance.now() - started) / 1000, steps };

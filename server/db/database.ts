@@ -53,6 +53,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
         } else {
           const { rows } = await db.pool.query(sql('app-role-usable'), [APP_ROLE]);
           if (!rows[0].usable) return `the role ${APP_ROLE} does not exist or is not granted to ${rows[0].owner}`;
+          if (rows[0].citus_needs_login) return `on Citus the coordinator reaches the workers as ${APP_ROLE}, which cannot log in (ALTER ROLE ${APP_ROLE} LOGIN, allowed from the coordinator in the workers' pg_hba.conf)`;
           db.pool = createPool(url, engine, log, APP_ROLE);
           db.role = APP_ROLE;
         }

@@ -1,6 +1,7 @@
 // The embedded engine: PGlite + PostGIS persisted in a data folder, served over the PostgreSQL wire protocol.
 import fs from 'node:fs';
 import path from 'node:path';
+import { lockDataDir } from './data-dir.lock';
 import { guardIdleTransactions } from './idle-transaction.guard';
 
 export interface EmbeddedEngine {
@@ -29,6 +30,18 @@ export async function startEmbeddedEngine(
   dataDir: string, port: number, log: (line: string) => void, options: { attach?: boolean; idleTransactionTimeoutMs?: number } = {},
 ): Promise<EmbeddedEngine> {
   fs.mkdirSync(dataDir, { recursive: true });
+  const unlock = lockDataDir(dataDir);
+  try {
+    return await openEngine(dataDir, port, log, options, unlock);
+  } catch (err) {
+    unlock();
+    throw err;
+  }
+}
+
+async function openEngine(
+  dataDir: string, port: number, log: (line: string) => void, options: { attach?: boolean; idleTransactionTimeoutMs?: number }, unlock: () => void,
+): Promise<EmbeddedEngine> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { postgis } = await import('@electric-sql/pglite-postgis');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
@@ -52,6 +65,7 @@ export async function startEmbeddedEngine(
         await server.stop();
         await db.close();
         fs.rmSync(socketPath, { force: true });
+        unlock();
       },
     };
   }
@@ -80,6 +94,7 @@ export async function startEmbeddedEngine(
       stopGuard();
       await server.stop();
       await db.close();
+      unlock();
     },
   };
 }

@@ -3,6 +3,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import { citusSettingsProblem, hasCitus, placeTables, tableOids } from './citus';
+import { splitStatements } from './sql-statements';
+import { citusStatements } from './citus-ddl';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '../../sql/migrations');
 
@@ -68,11 +71,23 @@ async function applyPending(client: pg.PoolClient, migrations: Migration[], log:
     }
   }
   const pending = migrations.filter((m) => !rows.some((r) => r.version === m.version));
+  const citus = await hasCitus(client);
+  if (citus) {
+    const problem = await citusSettingsProblem(client);
+    if (problem) throw new MigrationError(problem);
+  }
   for (const m of pending) {
     log(`applying migration ${m.name}`);
     try {
       await client.query('BEGIN');
-      await client.query(m.sql);
+      // On Citus: one connection per node for the whole file, so that tables it creates can be distributed in it.
+      if (citus) await client.query(`SET LOCAL citus.multi_shard_modify_mode TO 'sequential'`);
+      const before = citus ? await tableOids(client) : null;
+      // One statement at a time (in the file's transaction): Citus refuses a text of several on its workers.
+      for (const statement of splitStatements(m.sql)) {
+        for (const part of citus ? citusStatements(statement) : [statement]) await client.query(part);
+      }
+      if (before) await placeTables(client, before, m.version, log);
       await client.query('INSERT INTO schema_migration (version, name, checksum) VALUES ($1, $2, $3)', [m.version, m.name, m.checksum]);
       await client.query('COMMIT');
     } catch (err) {

@@ -9,6 +9,7 @@ import { createPacket, type RuleSettings } from '../services/packets.service';
 import { HUB_ACTOR, type Actor } from '../services/audit.service';
 import { createAccount } from '../services/accounts.service';
 import { ROLES, type Role, type Viewer } from '../auth/viewer';
+import { inOneTransaction } from '../db/one-transaction';
 
 /** True when the database holds no parcel yet (the demo is only loaded into an empty hub). */
 export async function isEmpty(pool: pg.Pool): Promise<boolean> {
@@ -27,6 +28,21 @@ async function createDemoAccounts(pool: pg.Pool, password: string, organisation:
   }
   return viewers;
 }
+
+/**
+ * Loads the demo set and the demo accounts into an empty hub, all in one transaction: a load that fails or is killed
+ * halfway leaves nothing, and the next start loads it again. Hubs starting together take turns on an advisory lock;
+ * null when the database was not empty (another hub loaded it, or there is real data).
+ */
+export async function loadDemoIntoEmpty(pool: pg.Pool, demoPassword: string, log: (line: string) => void, settings?: RuleSettings) {
+  return inOneTransaction(pool, DEMO_LOCK, async (scoped) => {
+    if (!(await isEmpty(scoped))) return null;
+    log('loading the 焦作 demo data and demo accounts (DEMO=0 skips this)…');
+    return loadDemo(scoped, demoPassword, log, settings);
+  });
+}
+
+const DEMO_LOCK = 7_426_003;
 
 /** Loads the demo set and the demo accounts; returns what it stored. */
 export async function loadDemo(pool: pg.Pool, demoPassword: string, log: (line: string) => void, settings?: RuleSettings): Promise<{ parcels: number; results: number; accounts: string[] }> {

@@ -6,6 +6,7 @@ import { hashPassword, newSecret, secretHash, verifyPassword } from '../auth/pas
 import { ROLES, type Role, type Viewer } from '../auth/viewer';
 import { audit, HUB_ACTOR, type Actor } from './audit.service';
 import { cachedPrincipal, forgetSecret, forgetToken, rememberPrincipal } from '../auth/principal-cache';
+import { inOneTransaction } from '../db/one-transaction';
 
 export const SESSION_HOURS = 12;
 
@@ -134,9 +135,14 @@ export async function listAccounts(pool: pg.Pool) {
  * password printed, if one was generated.
  */
 export async function ensureAdmin(pool: pg.Pool, adminPassword: string | undefined): Promise<string | undefined> {
-  const { rows } = await pool.query(sql('admin-exists'));
-  if (rows[0].present) return undefined;
-  const password = adminPassword ?? newSecret().slice(0, 20);
-  await createAccount(pool, { username: 'admin', displayName: '系统管理员 / Administrator', kind: 'person', roles: ['admin'], password });
-  return adminPassword ? undefined : password;
+  // Hubs starting together on an empty database take turns: the second sees the first one's admin.
+  return inOneTransaction(pool, ADMIN_LOCK, async (scoped) => {
+    const { rows } = await scoped.query(sql('admin-exists'));
+    if (rows[0].present) return undefined;
+    const password = adminPassword ?? newSecret().slice(0, 20);
+    await createAccount(scoped, { username: 'admin', displayName: '系统管理员 / Administrator', kind: 'person', roles: ['admin'], password });
+    return adminPassword ? undefined : password;
+  });
 }
+
+const ADMIN_LOCK = 7_426_002;

@@ -36,13 +36,24 @@ type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
  */
 export async function audit(db: Queryable, actor: Actor, event: AuditEvent | readonly AuditEvent[]): Promise<void> {
   const events: readonly AuditEvent[] = Array.isArray(event) ? event : [event as AuditEvent];
-  if (!events.length) return;
-  await db.query(sql('audit-insert'), [
-    actor.viewer?.username ?? actor.name ?? 'hub', actor.viewer?.accountId ?? null, actor.viewer?.roles ?? [],
-    events.map((e) => e.action), events.map((e) => e.parcelCode ?? null), events.map((e) => e.subjectId ?? null),
-    events.map((e) => e.applicationNo ?? null), events.map((e) => e.purpose ?? null), actor.clientAddress,
-    events.map((e) => (e.details ? JSON.stringify(e.details) : null)),
-  ]);
+  const [name, accountId, roles, clientAddress] = actorColumns(actor);
+  const ofParcel = events.filter((e) => e.parcelCode);
+  const ofHub = events.filter((e) => !e.parcelCode);
+  const column = <K extends keyof AuditEvent>(list: readonly AuditEvent[], key: K) => list.map((e) => e[key] ?? null);
+  const details = (list: readonly AuditEvent[]) => list.map((e) => (e.details ? JSON.stringify(e.details) : null));
+  // Events of one parcel live with it (audit_event); the others in the hub's chain (audit_hub_event, migration 0015).
+  if (ofParcel.length) {
+    await db.query(sql('audit-insert'), [
+      name, accountId, roles, column(ofParcel, 'action'), column(ofParcel, 'parcelCode'), column(ofParcel, 'subjectId'),
+      column(ofParcel, 'applicationNo'), column(ofParcel, 'purpose'), clientAddress, details(ofParcel),
+    ]);
+  }
+  if (ofHub.length) {
+    await db.query(sql('audit-hub-insert'), [
+      name, accountId, roles, column(ofHub, 'action'), column(ofHub, 'subjectId'), column(ofHub, 'applicationNo'),
+      column(ofHub, 'purpose'), clientAddress, details(ofHub),
+    ]);
+  }
 }
 
 /** What a read returned coordinates or areas of: one parcel (and result), or many parcels (the map, a list). */

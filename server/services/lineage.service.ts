@@ -82,7 +82,10 @@ export async function recordLineage(pool: pg.Pool, req: LineageRequest, actor: A
   checkShape(req);
   const codes = [...req.predecessors, ...req.successors];
   return withTransaction(pool, async (client) => {
-    const locked = new Set((await client.query(sql('parcels-lock'), [codes])).rows.map((r) => r.parcel_code));
+    // One parcel at a time, in code order (no deadlock between two events; a lock of many parcels in one statement
+    // is refused on a distributed table).
+    const locked = new Set<string>();
+    for (const code of [...new Set(codes)].sort()) for (const r of (await client.query(sql('parcel-lock'), [code])).rows) locked.add(r.parcel_code);
     const unknown = codes.filter((c) => !locked.has(c));
     if (unknown.length) throw new HubError(404, 'PARCEL_NOT_FOUND', `parcel ${unknown.join(', ')} is not registered in the hub: a new parcel exists once its 权籍调查 is submitted`);
     await requireNotRetired(client, codes);

@@ -5,7 +5,7 @@ WITH counts AS (
   FROM city_result r JOIN city_parcel cp ON cp.parcel_code = r.parcel_code
   GROUP BY cp.block_no
 )
-INSERT INTO audit_event (actor, roles, action, client_address, details)
+INSERT INTO audit_hub_event (actor, roles, action, client_address, details)
 SELECT $1, '{}', 'survey.import', 'local',
   jsonb_build_object('file', 'npm run generate', 'block', cp.block_no, 'county', min(cp.county_code), 'results', min(c.results),
     'accepted', min(c.accepted), 'parcelCodes', jsonb_agg(cp.parcel_code ORDER BY cp.parcel_code))

@@ -2,7 +2,7 @@
 -- codes; null: none), optionally one stage ($7), built here as GeoJSON text: up to $8 results as slim features (id =
 -- survey result id, no crs member, lon/lat to 7 decimals ≈ 1 cm), in the spatial index's order — no sort of every
 -- result in view; where more than $8 lie in the box (a city view), parcel counts on a grid of $9 cells across instead.
--- Features are a read of coordinates (R8): the same statement records it as one audit row listing the parcels drawn,
+-- Features are a read of coordinates (R8): the same statement records it as one row of the hub's audit events listing the parcels drawn,
 -- by the actor $10–$13 (name, account id, roles, client address), for application $14 and purpose $15, with the
 -- details $16 (bbox, stage, browsing) — counts are no parcel's data and are not recorded. Also answered: whether it
 -- aggregated, and how many parcels the features show.
@@ -19,8 +19,8 @@ WITH visible AS NOT MATERIALIZED (
 ), answer AS (
   SELECT (SELECT count(*) FROM hit) > $8::int AS aggregated
 ), audit AS (
-  INSERT INTO audit_event (actor, actor_id, roles, action, parcel_code, subject_id, application_no, purpose, client_address, details)
-  SELECT $10::text, $11::uuid, $12::text[], 'map.read', NULL, NULL, $14::text, $15::text, $13::text,
+  INSERT INTO audit_hub_event (actor, actor_id, roles, action, subject_id, application_no, purpose, client_address, details)
+  SELECT $10::text, $11::uuid, $12::text[], 'map.read', NULL, $14::text, $15::text, $13::text,
     $16::jsonb || jsonb_build_object('parcelCodes', (SELECT jsonb_agg(DISTINCT parcel_code::text COLLATE "C" ORDER BY parcel_code::text COLLATE "C") FROM hit))
   FROM answer WHERE NOT answer.aggregated AND EXISTS (SELECT 1 FROM hit)
   RETURNING 1

@@ -18,12 +18,17 @@ WITH in_box AS MATERIALIZED (
   ORDER BY p.parcel_code
   LIMIT $6 OFFSET $7
 )
-SELECT h.*, s.result_count, s.accepted_count, s.stages,
+-- Per parcel of the hits, one aggregate (restricted to the hits, joined back): a lateral outer join over a
+-- distributed table is refused on Citus.
+, stats AS (
+  SELECT r.parcel_code, count(*) AS result_count, count(*) FILTER (WHERE r.status = 'accepted') AS accepted_count,
+    array_agg(DISTINCT r.stage) AS stages, ST_Extent(r.geom_4490)::geometry AS extent
+  FROM survey_result r
+  WHERE r.parcel_code IN (SELECT parcel_code FROM hits) AND ($8::text IS NULL OR r.status = 'accepted' OR r.organisation = $8)
+  GROUP BY r.parcel_code
+)
+SELECT h.*, coalesce(s.result_count, 0) AS result_count, coalesce(s.accepted_count, 0) AS accepted_count, s.stages,
   ST_XMin(s.extent) AS min_lon, ST_YMin(s.extent) AS min_lat, ST_XMax(s.extent) AS max_lon, ST_YMax(s.extent) AS max_lat
 FROM hits h
-LEFT JOIN LATERAL (
-  SELECT count(*) AS result_count, count(*) FILTER (WHERE r.status = 'accepted') AS accepted_count,
-    array_agg(DISTINCT r.stage) AS stages, ST_Extent(r.geom_4490)::geometry AS extent
-  FROM survey_result r WHERE r.parcel_code = h.parcel_code AND ($8::text IS NULL OR r.status = 'accepted' OR r.organisation = $8)
-) s ON true
+LEFT JOIN stats s USING (parcel_code)
 ORDER BY h.parcel_code

@@ -32,11 +32,11 @@ function runVerify(): Promise<{ code: number | null; output: string }> {
 }
 
 /** Rewrites one audit row as the owner, who alone can switch the append-only trigger off. */
-async function ownerSetsPurpose(id: string, purpose: string | null): Promise<void> {
+async function ownerSetsPurpose(id: string, purpose: string | null, table = 'audit_event'): Promise<void> {
   await owner.query('BEGIN');
-  await owner.query('ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only');
-  await owner.query('UPDATE audit_event SET purpose = $2 WHERE id = $1', [id, purpose]);
-  await owner.query('ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only');
+  await owner.query(`ALTER TABLE ${table} DISABLE TRIGGER ${table}_append_only`);
+  await owner.query(`UPDATE ${table} SET purpose = $2 WHERE id = $1`, [id, purpose]);
+  await owner.query(`ALTER TABLE ${table} ENABLE TRIGGER ${table}_append_only`);
   await owner.query('COMMIT');
 }
 
@@ -72,6 +72,24 @@ describe('the audit chain', () => {
     const cli = await runVerify();
     expect([cli.code, cli.output]).toEqual([0, expect.stringMatching(/audit log intact: \d+ rows in \d+ chains/)]);
   }, 30_000);
+});
+
+describe('the hub\'s audit chain (events without one parcel)', () => {
+  it('keeps logins and token events in one chain of their own, and names a row changed there', async () => {
+    const admin = await hub.login(['admin']);
+    const { rows } = await hub.pool.query("SELECT id, purpose, chain_seq, prev_hash FROM audit_hub_event WHERE action = 'session.login' AND actor = $1", [admin.username]);
+    expect(rows).toHaveLength(1);
+    const before = await hub.pool.query('SELECT row_hash FROM audit_hub_event WHERE chain_seq = $1', [Number(rows[0].chain_seq) - 1]);
+    expect(rows[0].prev_hash).toBe(before.rows[0]?.row_hash ?? '0'.repeat(64));
+    expect((await hub.pool.query('SELECT count(*)::int AS n FROM audit_event WHERE parcel_code IS NULL')).rows[0].n).toBe(0);
+    await ownerSetsPurpose(rows[0].id, '篡改 forged', 'audit_hub_event');
+    try {
+      expect((await verifyAuditChain(hub.pool)).firstBroken).toMatchObject({ id: rows[0].id, parcelCode: null, action: 'session.login', reason: expect.stringMatching(/changed/) });
+    } finally {
+      await ownerSetsPurpose(rows[0].id, rows[0].purpose, 'audit_hub_event');
+    }
+    expect((await verifyAuditChain(hub.pool)).firstBroken).toBeNull();
+  });
 });
 
 describe('a result and its correction', () => {

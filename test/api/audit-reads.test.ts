@@ -4,6 +4,7 @@
 import { issueToken } from '../../server/services/accounts.service';
 import { freshParcelCode, startTestHub, type TestHub } from '../support/test-hub';
 import { freeCell, landSupplySubmission, samplePlotAt } from '../support/fixtures';
+import { EVERY_AUDIT_ROW } from '../support/audit-rows';
 
 let hub: TestHub;
 let parcelCode: string;
@@ -30,10 +31,10 @@ afterAll(() => hub.stop());
 const mine = new Set<string>();
 
 async function rowsOf(request: () => Promise<unknown>, actors: string[] = []) {
-  const { rows: [{ last }] } = await hub.pool.query('SELECT max(at)::text AS last FROM audit_event');
+  const { rows: [{ last }] } = await hub.pool.query(`SELECT max(at)::text AS last FROM ${EVERY_AUDIT_ROW}`);
   await request();
   const { rows } = await hub.pool.query(
-    `SELECT actor, action, parcel_code, subject_id, application_no, purpose, details FROM audit_event
+    `SELECT actor, action, parcel_code, subject_id, application_no, purpose, details FROM ${EVERY_AUDIT_ROW}
      WHERE at > $1::timestamptz AND (parcel_code = $2 OR details -> 'parcelCodes' ? $2 OR actor = ANY ($3)) AND actor = ANY ($4)
      ORDER BY at`, [last, parcelCode, actors, [...mine, hub.username, ...actors]]);
   return rows.map((r) => ({ ...r, parcel_code: r.parcel_code?.trim() ?? null }));
@@ -102,7 +103,7 @@ describe('changes of who may do what', () => {
       ['session.login', 'failed'], ['account.create', null], ['token.issue', null], ['token.revoke', null], ['parcel.put', null], ['parcel.read', null], ['unit.put', null],
     ]);
     expect(rows[0].actor).toBe(`login:${admin.username}`);
-    const ok = await hub.pool.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'session.login' AND actor = $1 AND details->>'outcome' = 'ok'", [admin.username]);
+    const ok = await hub.pool.query("SELECT count(*)::int AS n FROM audit_hub_event WHERE action = 'session.login' AND actor = $1 AND details->>'outcome' = 'ok'", [admin.username]);
     expect(ok.rows[0].n).toBe(1);
   });
 });

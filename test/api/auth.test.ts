@@ -153,9 +153,11 @@ describe('the audit log', () => {
 
   it('refuses to change or delete audit rows, whoever asks', async () => {
     // On a server the hub's role (onesurvey_app) may only insert and read; on the embedded engine the triggers refuse.
-    await expect(hub.pool.query("UPDATE audit_event SET actor = 'someone else'")).rejects.toThrow(/append-only|permission denied/);
-    await expect(hub.pool.query('DELETE FROM audit_event')).rejects.toThrow(/append-only|permission denied/);
-    await expect(hub.pool.query('TRUNCATE audit_event')).rejects.toThrow(/append-only|permission denied/);
+    for (const table of ['audit_event', 'audit_hub_event']) {
+      await expect(hub.pool.query(`UPDATE ${table} SET actor = 'someone else'`)).rejects.toThrow(/append-only|permission denied/);
+      await expect(hub.pool.query(`DELETE FROM ${table}`)).rejects.toThrow(/append-only|permission denied/);
+      await expect(hub.pool.query(`TRUNCATE ${table}`)).rejects.toThrow(/append-only|permission denied/);
+    }
   });
 });
 

@@ -78,7 +78,7 @@ describe('a generated city of 2 000 parcels', () => {
     expect(pairs.n).toBeGreaterThan(0);
     const lineage = await pool.query('SELECT count(*)::int AS n FROM parcel_lineage');
     expect(lineage.rows[0].n).toBe(city.retired * 2);
-    const audit = await pool.query("SELECT count(*)::int AS n FROM audit_event WHERE action = 'survey.import'");
+    const audit = await pool.query("SELECT count(*)::int AS n FROM audit_hub_event WHERE action = 'survey.import'");
     expect(audit.rows[0].n).toBe(PARCELS / 100);
     // Chained by the 0005 trigger like any other row: the chain check finds no broken link.
     const chain = await pool.query(sql('audit-chain-check'));

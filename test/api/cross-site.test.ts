@@ -4,6 +4,7 @@ import { freshParcelCode, startTestHub, type TestHub } from '../support/test-hub
 import { landSupplySubmission } from '../support/fixtures';
 import { rawRequest } from '../support/raw-http';
 import { routes } from '../../server/app';
+import { EVERY_AUDIT_ROW } from '../support/audit-rows';
 
 let hub: TestHub;
 beforeAll(async () => {
@@ -84,7 +85,7 @@ describe('state-changing requests with a session cookie', () => {
 
 describe('reads that record an application and purpose', () => {
   const forgedRows = async (applicationNo: string) =>
-    (await hub.pool.query('SELECT count(*)::int AS n FROM audit_event WHERE application_no = $1', [applicationNo])).rows[0].n;
+    (await hub.pool.query(`SELECT count(*)::int AS n FROM ${EVERY_AUDIT_ROW} WHERE application_no = $1`, [applicationNo])).rows[0].n;
 
   it('refuses a cross-site or same-site navigation to an export, writing no forged audit row', async () => {
     const id = await submitted();

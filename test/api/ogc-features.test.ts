@@ -131,6 +131,6 @@ it('needs applicationNo and purpose from a bearer token, carries them in its lin
   const read = await json(`/ogc/collections/parcels/items?parcelCode=${parcelCode}&${why}`, auth);
   expect(read.body.features).toHaveLength(1);
   expect(read.body.links.every((l: any) => l.href.includes('applicationNo=JZ2026-12'))).toBe(true);
-  const { rows } = await hub.pool.query("SELECT actor, application_no, purpose, details FROM audit_event WHERE action = 'map.read' AND at >= $1 AND actor = $2", [before, department.username]);
+  const { rows } = await hub.pool.query("SELECT actor, application_no, purpose, details FROM audit_hub_event WHERE action = 'map.read' AND at >= $1 AND actor = $2", [before, department.username]);
   expect(rows).toEqual([expect.objectContaining({ application_no: 'JZ2026-12', purpose: '首次登记', details: expect.objectContaining({ ogc: 'parcels', parcelCodes: [parcelCode] }) })]);
 });

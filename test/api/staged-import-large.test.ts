@@ -49,6 +49,6 @@ it(`imports ${PLOTS} legacy plots in one staged request and finds every one of t
     const found = await hub.request('GET', `/api/parcels?q=${codeOf(i)}`);
     expect(found.body.items.map((p: any) => [p.parcelCode, p.resultCount ?? p.results ?? 1])).toEqual([[codeOf(i), expect.anything()]]);
   }
-  const audit = await hub.pool.query("SELECT jsonb_array_length(details -> 'surveyIds') AS n FROM audit_event WHERE action = 'survey.import' AND details ->> 'file' = 'legacy-city.txt'");
+  const audit = await hub.pool.query("SELECT jsonb_array_length(details -> 'surveyIds') AS n FROM audit_hub_event WHERE action = 'survey.import' AND details ->> 'file' = 'legacy-city.txt'");
   expect(audit.rows).toEqual([{ n: PLOTS }]);
 }, 900_000);

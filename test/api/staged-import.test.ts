@@ -28,7 +28,7 @@ it('stores every parcel of a clean file, answers a summary, and audits the impor
   expect(rows).toEqual([...codes].sort().map((parcel_code) => ({ parcel_code, plane_area_m2: 2300, declared_area_m2: 2300, status: 'submitted' })));
   const points = await hub.pool.query('SELECT point_no FROM boundary_point WHERE parcel_code = $1 ORDER BY ring_no, seq', [codes[0]]);
   expect(points.rows.map((p) => p.point_no)).toEqual(['J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'J7', 'J8']);
-  const audit = await hub.pool.query("SELECT details FROM audit_event WHERE action = 'survey.import' AND details -> 'parcelCodes' ? $1", [codes[1]]);
+  const audit = await hub.pool.query("SELECT details FROM audit_hub_event WHERE action = 'survey.import' AND details -> 'parcelCodes' ? $1", [codes[1]]);
   expect(audit.rows).toHaveLength(1);
   expect(audit.rows[0].details).toMatchObject({ results: 3, parcelCodes: [...codes].sort(), staged: true });
   const history = await hub.request('GET', `/api/audit?parcelCode=${codes[1]}`);
