@@ -110,7 +110,8 @@ export function applies(row: TableRow, parcelCode: string): boolean {
   return row.appliesTo.ownership.includes(parcelCode[12]) && row.appliesTo.rightTypes.includes(parcelCode[13]);
 }
 
-const REQUIREMENT_TEXT: Record<Requirement, string> = {
+/** Each requirement in words (zh), as the decision table and the printed packet name it. */
+export const REQUIREMENT_TEXT: Record<Requirement, string> = {
   land_boundary: '宗地界址（权籍调查 R2 / 供地文件坐标 R4 / 历史成果 R1）',
   verified_units: '房产实测面积（R5；历史房产测量 R1）',
   planning_verification: '规划核实',

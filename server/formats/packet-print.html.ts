@@ -5,6 +5,7 @@ import type { Packet } from '../services/packets.service';
 import { BOUNDARY_POINT_MEAN_ERROR_M, CLASS_NAMES, type PrecisionClass } from '../domain/tolerances';
 import { sideLengths } from '../domain/parcel-sketch';
 import { parcelSketchSvg, ringsOf } from './parcel-sketch.svg';
+import { REQUIREMENT_TEXT, type Requirement } from '../domain/registration.table';
 
 const esc = (v: unknown) => String(v ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 const m2 = (v: number | null | undefined) => (typeof v === 'number' ? `${v.toFixed(2)} m²` : '—');
@@ -85,7 +86,7 @@ export function packetPrintHtml(p: Packet): string {
 <main>
 <p><span class="decision" data-testid="printed-decision">${words.zh} <small>${words.en}</small></span></p>
 <p>${both(p.reason)}</p>
-${p.requirements.length ? `<table><tr><th>所需成果 requirement</th><th>状态 state</th><th>说明 reason</th></tr>${p.requirements.map((r) => `<tr><td>${esc(r.requirement)}</td><td>${STATE_WORDS[r.state]}</td><td>${both(r.reason)}</td></tr>`).join('')}</table>` : ''}
+${p.requirements.length ? `<table><tr><th>所需成果 requirement</th><th>状态 state</th><th>说明 reason</th></tr>${p.requirements.map((r) => `<tr><td>${esc(REQUIREMENT_TEXT[r.requirement as Requirement] ?? r.requirement)}</td><td>${STATE_WORDS[r.state]}</td><td>${both(r.reason)}</td></tr>`).join('')}</table>` : ''}
 ${valuesTable(p)}
 ${p.boundary?.confirmedBy.length ? `<p>复核一致 confirmed by: ${p.boundary.confirmedBy.map((c) => sourceWords(c)).join('；')}</p>` : ''}${p.landArea?.note ? `<p>${both(p.landArea.note)}</p>` : ''}
 ${sketch ? `<section class="sketch"><h2>宗地图 <small>parcel sketch, 1:${sketch.scale}</small></h2>${sketch.svg}</section>` : ''}

@@ -57,6 +57,8 @@ describe('the printed packet of a parcel whose 权籍调查 is reused', () => {
   it('says the decision in words and the time in Beijing time', () => {
     expect(printed.html).toMatch(/<span class="decision" data-testid="printed-decision">复用 /);
     expect(printed.html).not.toMatch(/new_survey_required|awaiting_review/);
+    expect(printed.html).toContain('<td>宗地界址（权籍调查 R2 / 供地文件坐标 R4 / 历史成果 R1）</td>'); // the requirement in words
+    expect(printed.html).not.toMatch(/land_boundary|verified_units/);
     const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(printed.packet.createdAt));
     expect(printed.html).toContain(`${beijing}（北京时间 UTC+8）`);
   });
