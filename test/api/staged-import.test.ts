@@ -119,7 +119,7 @@ it('lets another reviewer accept a whole import run in one step, audited once, l
   const { rows } = await hub.pool.query('SELECT parcel_code, status, boundary_role, review_note FROM survey_result WHERE parcel_code = ANY ($1) AND id <> $2 ORDER BY parcel_code', [[known, fresh1, fresh2], before.id]);
   const expected = { [known]: ['submitted', null, null], [fresh1]: ['accepted', 'establishes', '历史成果整体入库'], [fresh2]: ['accepted', 'establishes', '历史成果整体入库'] };
   expect(rows.map((r) => [r.parcel_code, r.status, r.boundary_role, r.review_note])).toEqual(Object.entries(expected).sort().map(([code, v]) => [code, ...v]));
-  const audits = await hub.pool.query("SELECT details FROM audit_event WHERE action = 'survey.review' AND details ->> 'importId' = $1", [run.body.importId]);
+  const audits = await hub.pool.query("SELECT details FROM audit_hub_event WHERE action = 'survey.review' AND details ->> 'importId' = $1", [run.body.importId]);
   expect(audits.rows).toHaveLength(1);
   expect(audits.rows[0].details).toMatchObject({ bulk: true, results: 2, parcelCodes: expect.arrayContaining([fresh1, fresh2]) });
   // Decided once: a second acceptance finds nothing left to accept in bulk.
