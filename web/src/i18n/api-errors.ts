@@ -25,6 +25,7 @@ const API_ERRORS: Record<string, [zh: string, en: string]> = {
   CRS_UNSUPPORTED: ['不支持该坐标系，请使用 2000 国家大地坐标系（CGCS2000）分带坐标。', 'The coordinate system is not supported; use a CGCS2000 zone CRS.'],
   CURSOR_INVALID: ['翻页参数无效，请重新查询。', 'The page cursor is not valid; run the query again.'],
   DATABASE_UNREACHABLE: ['数据库暂时无法访问，请稍后再试。', 'The database cannot be reached; try again later.'],
+  DATA_DIR_IN_USE: ['这个数据目录正由另一个平台进程使用：请先停止那个进程，或让多个进程连接同一台 PostgreSQL 服务器（DATABASE_URL）。', 'This data folder is in use by another hub process: stop that one first, or run several hubs on one PostgreSQL server (DATABASE_URL).'],
   DATETIME_INVALID: ['时间格式不正确。', 'The date or time is not valid.'],
   EVIDENCE_DATE_IN_FUTURE: ['依据文件的日期晚于今天。', 'The date of the evidence is after today.'],
   EVIDENCE_NOT_FOR_KIND: ['所填依据不适用于该测绘事项。', 'The evidence given does not belong to this kind of survey.'],
