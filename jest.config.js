@@ -15,4 +15,6 @@ module.exports = {
   // and a file that counts what a box or a tile holds must not see another file's results arrive meanwhile.
   maxWorkers: 1,
   testTimeout: 60_000,
+  // On CI a handle left open by a failed test must not hold the pipeline after the report (locally jest keeps waiting, to show it).
+  forceExit: process.env.CI === 'true',
 };
