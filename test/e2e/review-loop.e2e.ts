@@ -64,7 +64,8 @@ describe('a returned result', () => {
     await page.click(`${row} [data-testid=correct]`);
     await page.waitForSelector('[data-testid=correcting]');
     expect(await page.inputValue('input[name=parcelCode]')).toBe(returned.parcelCode);
-    expect(await page.inputValue('input[name=kind]')).toBe('权籍调查');
+    await page.waitForSelector('select[name=kind] option[value=权籍调查]', { state: 'attached' }); // the stage's 测绘事项 loaded
+    expect(await page.inputValue('select[name=kind]')).toBe('权籍调查');
     await page.setInputFiles('input[type=file][name=file]', file);
     await page.click('[data-testid=validate]');
     await page.waitForSelector('[data-testid=report-verdict]');
